@@ -1,0 +1,20 @@
+package org.visitwise.audit;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Audit configuration ({@code visitwise.audit.*}). */
+@ConfigMapping(prefix = "visitwise.audit")
+public interface AuditConfig {
+
+    /**
+     * Secret key of the keyed HMAC (SHA-256) that turns patient and resource ids into pseudonyms.
+     * At least 32 characters. The practice keeps it to re-identify by recomputing; there is no default
+     * outside dev and test.
+     */
+    String pseudonymKey();
+
+    /** Name of this instance in the {@code source} field of every event (the pod name on Kubernetes). */
+    @WithDefault("visitwise")
+    String source();
+}

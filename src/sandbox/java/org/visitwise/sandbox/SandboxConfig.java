@@ -1,0 +1,33 @@
+package org.visitwise.sandbox;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The sandbox EHR ({@code visitwise.sandbox.*}); dev and test only. */
+@ConfigMapping(prefix = "visitwise.sandbox")
+public interface SandboxConfig {
+
+    /** Start the sandbox EHR with the application. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Loopback HTTPS port; by default a free port chosen at start-up. */
+    int port();
+
+    /** Directory of the generated PKI (made at start-up in the temp directory). */
+    Path tlsDir();
+
+    /** Password of the generated stores (random per start-up). */
+    String tlsPassword();
+
+    /** The practice's time zone: slots are 09:00-17:00 local time, stored with their UTC offset. */
+    @WithDefault("America/New_York")
+    String timeZone();
+
+    /** First day of the 21 days of slots; by default tomorrow in the practice's time zone. */
+    Optional<LocalDate> firstDay();
+}

@@ -93,7 +93,7 @@ public final class SandboxPki {
     private void writeKeyStore(Path file, char[] password, String subject, KeyPurposeId purpose, boolean server) {
         try {
             KeyPair keys = keyPair();
-            X509v3CertificateBuilder builder = builder(new X500Name(caCert.getSubjectX500Principal().getName()),
+            X509v3CertificateBuilder builder = builder(X500Name.getInstance(caCert.getSubjectX500Principal().getEncoded()),
                     new X500Name(subject), keys)
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true,

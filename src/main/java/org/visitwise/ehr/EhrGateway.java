@@ -25,6 +25,7 @@ import org.visitwise.audit.AuditOutcome;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import io.quarkus.runtime.Startup;
+import io.quarkus.tls.TlsConfigurationRegistry;
 
 /**
  * The only door to the EHR. Every FHIR interaction of the product passes here: it is judged against
@@ -41,10 +42,12 @@ public class EhrGateway {
     private final AuditLog audit;
     private final EhrConfig config;
 
-    EhrGateway(@RestClient FhirRestClient client, FhirContext fhir, AuditLog audit, EhrConfig config) {
+    EhrGateway(@RestClient FhirRestClient client, FhirContext fhir, AuditLog audit, EhrConfig config,
+            TlsConfigurationRegistry tls) {
         if (!"https".equalsIgnoreCase(config.baseUrl().getScheme())) {
             throw new IllegalStateException("visitwise.ehr.base-url must be an https URL");
         }
+        EhrTlsRequirements.check(tls.get(EhrTlsRequirements.CONFIGURATION_NAME));
         this.client = client;
         this.fhir = fhir;
         this.audit = audit;

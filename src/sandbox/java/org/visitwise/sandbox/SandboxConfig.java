@@ -11,8 +11,8 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "visitwise.sandbox")
 public interface SandboxConfig {
 
-    /** Start the sandbox EHR with the application. */
-    @WithDefault("true")
+    /** Start the sandbox EHR with the application (set in the dev and test profiles). */
+    @WithDefault("false")
     boolean enabled();
 
     /** Loopback HTTPS port; by default a free port chosen at start-up. */

@@ -24,7 +24,6 @@ import org.hl7.fhir.r4.model.Resource;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
-import io.quarkus.arc.profile.UnlessBuildProfile;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -40,11 +39,11 @@ import io.vertx.ext.web.handler.BodyHandler;
 /**
  * The sandbox EHR: a FHIR R4 JSON server on loopback, HTTPS with TLS 1.3 only and a client
  * certificate from the sandbox CA required, in front of a {@link SandboxStore} holding the
- * {@link SandboxPractice}. Starts with the application in dev and test; not part of a release build.
+ * {@link SandboxPractice}. Starts with the application when {@code visitwise.sandbox.enabled} (the dev and test profiles);
+ * its classes are not even part of a release build ({@code -Drelease}).
  * It logs no request details (its URLs and bodies carry synthetic PHI).
  */
 @ApplicationScoped
-@UnlessBuildProfile("prod")
 public class SandboxEhrServer {
 
     public static final String FHIR_JSON = "application/fhir+json";

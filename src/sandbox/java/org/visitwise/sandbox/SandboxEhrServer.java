@@ -139,8 +139,8 @@ public class SandboxEhrServer {
                 store.read(ctx.pathParam("type"), ctx.pathParam("id")))));
         router.put("/fhir/:type/:id").blockingHandler(ctx -> answer(ctx, () -> ok(store.update(ctx.pathParam("type"),
                 ctx.pathParam("id"), body(ctx, resourceClass(ctx.pathParam("type"))), ctx.request().getHeader("If-Match")))));
-        router.route().handler(ctx -> write(ctx, 405, outcome(new FhirError(405, OperationOutcome.IssueType.NOTSUPPORTED,
-                "Interaction not supported by the sandbox")), null));
+        router.route().handler(ctx -> write(ctx, new FhirError(405, OperationOutcome.IssueType.NOTSUPPORTED,
+                "Interaction not supported by the sandbox")));
         return router;
     }
 
@@ -214,11 +214,11 @@ public class SandboxEhrServer {
         try {
             answer = handler.get();
         } catch (FhirError e) {
-            write(ctx, e.status(), outcome(e), null);
+            write(ctx, e);
             return;
         } catch (RuntimeException e) {
             Log.errorf("Sandbox EHR failed on a request (%s)", e.getClass().getSimpleName());
-            write(ctx, 500, outcome(new FhirError(500, OperationOutcome.IssueType.EXCEPTION, "Internal error")), null);
+            write(ctx, new FhirError(500, OperationOutcome.IssueType.EXCEPTION, "Internal error"));
             return;
         }
         IParser parser = fhir.newJsonParser();
@@ -236,12 +236,8 @@ public class SandboxEhrServer {
                 .end(parser.encodeResourceToString(answer.resource()));
     }
 
-    private void write(RoutingContext ctx, int status, Resource body, String location) {
-        ctx.response().setStatusCode(status).putHeader("Content-Type", FHIR_JSON + ";charset=utf-8")
-                .end(fhir.newJsonParser().encodeResourceToString(body));
-    }
-
-    private static OperationOutcome outcome(FhirError error) {
-        return error.toOperationOutcome();
+    private void write(RoutingContext ctx, FhirError error) {
+        ctx.response().setStatusCode(error.status()).putHeader("Content-Type", FHIR_JSON + ";charset=utf-8")
+                .end(fhir.newJsonParser().encodeResourceToString(error.toOperationOutcome()));
     }
 }

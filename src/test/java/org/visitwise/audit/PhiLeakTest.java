@@ -12,9 +12,7 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.hl7.fhir.r4.model.Appointment;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Slot;
 import org.junit.jupiter.api.Test;
 import org.visitwise.ehr.EhrCallContext;
@@ -24,6 +22,7 @@ import org.visitwise.ehr.Purpose;
 import org.visitwise.sandbox.SandboxEhrServer;
 import org.visitwise.sandbox.SandboxPractice;
 import org.visitwise.sandbox.SandboxPractice.SyntheticPatient;
+import org.visitwise.support.Bookings;
 import org.visitwise.support.LogFiles;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -68,8 +67,8 @@ class PhiLeakTest {
         EhrCallContext frontDesk = new EhrCallContext(Purpose.FRONT_DESK_SCHEDULING, "staff-1", first.id(), "s-fd", null);
         Slot slot = (Slot) sandbox.store().search("Slot", Map.of("status", List.of("free"))).get(0);
         Slot current = gateway.read(frontDesk, Slot.class, slot.getIdElement().getIdPart());
-        gateway.transaction(frontDesk, booking(current, first));
-        errorMessages.add(assertThrows(EhrException.class, () -> gateway.transaction(frontDesk, booking(current, first)))
+        gateway.transaction(frontDesk, Bookings.transaction(current, first.id()));
+        errorMessages.add(assertThrows(EhrException.class, () -> gateway.transaction(frontDesk, Bookings.transaction(current, first.id())))
                 .getMessage());
 
         String log = LogFiles.applicationLog();
@@ -85,19 +84,5 @@ class PhiLeakTest {
                 assertFalse(errors.contains(phi), "an error message contains a synthetic identifier of " + sp.id());
             }
         }
-    }
-
-    private static Bundle booking(Slot slot, SyntheticPatient patient) {
-        Appointment appointment = new Appointment().setStatus(Appointment.AppointmentStatus.BOOKED);
-        appointment.setStart(slot.getStart()).setEnd(slot.getEnd());
-        appointment.addSlot(new Reference("Slot/" + slot.getIdElement().getIdPart()));
-        appointment.addParticipant().setActor(new Reference("Patient/" + patient.id()).setDisplay(patient.fullName()));
-        Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-        bundle.addEntry().setFullUrl("urn:uuid:7e0c5b3a-2b1d-4f7e-8f7a-1c2d3e4f5a6b").setResource(appointment)
-                .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Appointment");
-        bundle.addEntry().setResource(slot.copy().setStatus(Slot.SlotStatus.BUSY)).getRequest()
-                .setMethod(Bundle.HTTPVerb.PUT).setUrl("Slot/" + slot.getIdElement().getIdPart())
-                .setIfMatch("W/\"" + slot.getMeta().getVersionId() + "\"");
-        return bundle;
     }
 }

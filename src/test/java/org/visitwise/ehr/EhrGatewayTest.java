@@ -12,11 +12,11 @@ import jakarta.inject.Inject;
 
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Slot;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.visitwise.sandbox.SandboxEhrServer;
+import org.visitwise.support.Bookings;
 import org.visitwise.support.LogFiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -124,12 +124,12 @@ class EhrGatewayTest {
         gateway.update(frontDesk, slot.copy()); // another booking moved the slot to version 2
         int appointmentsBefore = sandbox.store().count("Appointment");
 
-        assertThrows(EhrVersionConflictException.class, () -> gateway.transaction(frontDesk, booking(slot, "pat-020")));
+        assertThrows(EhrVersionConflictException.class, () -> gateway.transaction(frontDesk, Bookings.transaction(slot, "pat-020")));
         assertEquals(appointmentsBefore, sandbox.store().count("Appointment"));
         assertEquals(Slot.SlotStatus.FREE, gateway.read(frontDesk, Slot.class, slot.getIdElement().getIdPart()).getStatus());
 
         Slot current = gateway.read(frontDesk, Slot.class, slot.getIdElement().getIdPart());
-        Bundle response = gateway.transaction(frontDesk, booking(current, "pat-020"));
+        Bundle response = gateway.transaction(frontDesk, Bookings.transaction(current, "pat-020"));
         assertEquals("201 Created", response.getEntryFirstRep().getResponse().getStatus());
         assertEquals(appointmentsBefore + 1, sandbox.store().count("Appointment"));
         assertEquals(Slot.SlotStatus.BUSY, gateway.read(frontDesk, Slot.class, slot.getIdElement().getIdPart()).getStatus());
@@ -151,20 +151,6 @@ class EhrGatewayTest {
 
     private Slot firstFreeSlot() {
         return (Slot) sandbox.store().search("Slot", Map.of("status", List.of("free"))).get(0);
-    }
-
-    private static Bundle booking(Slot slot, String patientId) {
-        Appointment appointment = new Appointment().setStatus(Appointment.AppointmentStatus.BOOKED);
-        appointment.setStart(slot.getStart()).setEnd(slot.getEnd());
-        appointment.addSlot(new Reference("Slot/" + slot.getIdElement().getIdPart()));
-        appointment.addParticipant().setActor(new Reference("Patient/" + patientId));
-        Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-        bundle.addEntry().setFullUrl("urn:uuid:6f1c1c52-8a4e-4c8e-9c43-0d9d1f7e0a01").setResource(appointment)
-                .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Appointment");
-        bundle.addEntry().setResource(slot.copy().setStatus(Slot.SlotStatus.BUSY)).getRequest()
-                .setMethod(Bundle.HTTPVerb.PUT).setUrl("Slot/" + slot.getIdElement().getIdPart())
-                .setIfMatch("W/\"" + slot.getMeta().getVersionId() + "\"");
-        return bundle;
     }
 
     private static JsonNode onlyNewAuditEvent(int auditBefore) {

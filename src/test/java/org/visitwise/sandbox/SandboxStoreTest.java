@@ -16,11 +16,12 @@ import java.util.Map;
 
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Slot;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import org.visitwise.support.Bookings;
 
 import ca.uhn.fhir.context.FhirContext;
 
@@ -104,12 +105,12 @@ class SandboxStoreTest {
         String slotId = slot.getIdElement().getIdPart();
         store.update("Slot", slotId, slot.copy(), "W/\"1\""); // someone else changed it: version 2
 
-        FhirError e = assertThrows(FhirError.class, () -> store.transaction(booking(slot, "W/\"1\"")));
+        FhirError e = assertThrows(FhirError.class, () -> store.transaction(Bookings.transaction(slot, "pat-020", "W/\"1\"")));
         assertEquals(412, e.status());
         assertEquals(15, store.count("Appointment"), "the Appointment of a failed transaction is not created");
         assertEquals(Slot.SlotStatus.FREE, ((Slot) store.read("Slot", slotId)).getStatus());
 
-        Bundle response = store.transaction(booking(slot, "W/\"2\""));
+        Bundle response = store.transaction(Bookings.transaction(slot, "pat-020", "W/\"2\""));
         assertEquals(Bundle.BundleType.TRANSACTIONRESPONSE, response.getType());
         assertEquals("201 Created", response.getEntry().get(0).getResponse().getStatus());
         assertEquals(16, store.count("Appointment"));
@@ -126,19 +127,5 @@ class SandboxStoreTest {
 
     private Slot firstFreeSlot() {
         return (Slot) store.search("Slot", Map.of("status", List.of("free"))).get(0);
-    }
-
-    static Bundle booking(Slot slot, String ifMatch) {
-        Appointment appointment = new Appointment().setStatus(Appointment.AppointmentStatus.BOOKED);
-        appointment.setStart(slot.getStart()).setEnd(slot.getEnd());
-        appointment.addSlot(new Reference("Slot/" + slot.getIdElement().getIdPart()));
-        appointment.addParticipant().setActor(new Reference("Patient/pat-020"));
-        Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-        bundle.addEntry().setFullUrl("urn:uuid:0c3c8f3e-1d7c-4a4b-9d0a-2f1f8a1f0001").setResource(appointment)
-                .getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Appointment");
-        Slot busy = slot.copy().setStatus(Slot.SlotStatus.BUSY);
-        bundle.addEntry().setFullUrl("Slot/" + slot.getIdElement().getIdPart()).setResource(busy).getRequest()
-                .setMethod(Bundle.HTTPVerb.PUT).setUrl("Slot/" + slot.getIdElement().getIdPart()).setIfMatch(ifMatch);
-        return bundle;
     }
 }

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.lang.reflect.Proxy;
 import java.security.KeyStore;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.tls.TlsConfiguration;
+import io.vertx.core.net.SSLOptions;
 
 class EhrTlsRequirementsTest {
 
@@ -24,6 +26,13 @@ class EhrTlsRequirementsTest {
     }
 
     @Test
+    void protocolsBelowTls12AreRefused() {
+        assertThrows(IllegalStateException.class,
+                () -> EhrTlsRequirements.check(Optional.of(tls(true, false, "HTTPS", "TLSv1.2", "TLSv1.1"))));
+        assertDoesNotThrow(() -> EhrTlsRequirements.check(Optional.of(tls(true, false, "HTTPS", "TLSv1.3", "TLSv1.2"))));
+    }
+
+    @Test
     void trustAllOrNoHostnameVerificationIsRefused() throws Exception {
         assertThrows(IllegalStateException.class, () -> EhrTlsRequirements.check(Optional.of(tls(true, true, "HTTPS"))));
         assertThrows(IllegalStateException.class, () -> EhrTlsRequirements.check(Optional.of(tls(true, false, "NONE"))));
@@ -31,11 +40,18 @@ class EhrTlsRequirementsTest {
     }
 
     private static TlsConfiguration tls(boolean keyStore, boolean trustAll, String hostnameVerification) {
+        return tls(keyStore, trustAll, hostnameVerification, "TLSv1.3");
+    }
+
+    private static TlsConfiguration tls(boolean keyStore, boolean trustAll, String hostnameVerification,
+            String... protocols) {
+        SSLOptions options = new SSLOptions().setEnabledSecureTransportProtocols(Set.of(protocols));
         return (TlsConfiguration) Proxy.newProxyInstance(TlsConfiguration.class.getClassLoader(),
                 new Class<?>[] { TlsConfiguration.class }, (proxy, method, args) -> switch (method.getName()) {
                     case "getKeyStore" -> keyStore ? KeyStore.getInstance("PKCS12") : null;
                     case "isTrustAll" -> trustAll;
                     case "getHostnameVerificationAlgorithm" -> Optional.of(hostnameVerification);
+                    case "getSSLOptions" -> options;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }

@@ -94,9 +94,12 @@ public class SandboxEhrServer {
 
     /** Puts the synthetic practice back as it was at start-up and forgets counted requests. */
     public void reset() {
-        ZoneId zone = ZoneId.of(config.timeZone());
-        LocalDate firstDay = config.firstDay().orElse(LocalDate.now(zone).plusDays(1));
-        store.load(SandboxPractice.build(firstDay, zone));
+        reset(config.firstDay().orElse(LocalDate.now(ZoneId.of(config.timeZone())).plusDays(1)));
+    }
+
+    /** Puts the synthetic practice back with its 21 days of slots starting on {@code firstDay}. */
+    public void reset(LocalDate firstDay) {
+        store.load(SandboxPractice.build(firstDay, ZoneId.of(config.timeZone())));
         requests.set(0);
         requestLines.clear();
     }
@@ -111,7 +114,7 @@ public class SandboxEhrServer {
         return requests.get();
     }
 
-    /** Method and path (no query) of each request received, for tests. */
+    /** Method and URI (with the query) of each request received, in memory only, for tests. */
     public List<String> requestLines() {
         synchronized (requestLines) {
             return List.copyOf(requestLines);
@@ -126,7 +129,7 @@ public class SandboxEhrServer {
         Router router = Router.router(vertx);
         router.route().handler(ctx -> {
             requests.incrementAndGet();
-            requestLines.add(ctx.request().method() + " " + ctx.request().path());
+            requestLines.add(ctx.request().method() + " " + ctx.request().uri());
             ctx.next();
         });
         router.route().handler(BodyHandler.create().setBodyLimit(1_000_000));

@@ -7,6 +7,10 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -23,17 +27,21 @@ public final class SandboxEnvironment {
     public static final String CA_TRUST_STORE = "ca-truststore.p12";
     public static final String SERVER_KEY_STORE = "ehr-keystore.p12";
     public static final String AGENT_KEY_STORE = "agent-keystore.p12";
+    /** Public key (PEM) verifying the sandbox's dev-only tokens. */
+    public static final String TOKEN_PUBLIC_KEY = "token-public.pem";
 
     private static volatile SandboxEnvironment instance;
 
     private final Path tlsDir;
     private final String password;
     private final int port;
+    private final KeyPair tokenKeys;
 
-    private SandboxEnvironment(Path tlsDir, String password, int port) {
+    private SandboxEnvironment(Path tlsDir, String password, int port, KeyPair tokenKeys) {
         this.tlsDir = tlsDir;
         this.password = password;
         this.port = port;
+        this.tokenKeys = tokenKeys;
     }
 
     public static SandboxEnvironment get() {
@@ -61,8 +69,16 @@ public final class SandboxEnvironment {
             pki.writeTrustStore(dir.resolve(CA_TRUST_STORE), password.toCharArray());
             pki.writeServerKeyStore(dir.resolve(SERVER_KEY_STORE), password.toCharArray());
             pki.writeClientKeyStore(dir.resolve(AGENT_KEY_STORE), password.toCharArray(), "visitwise-agent");
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair tokenKeys = generator.generateKeyPair();
+            Files.writeString(dir.resolve(TOKEN_PUBLIC_KEY), "-----BEGIN PUBLIC KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(tokenKeys.getPublic().getEncoded())
+                    + "\n-----END PUBLIC KEY-----\n");
             deleteOnExit(dir);
-            return new SandboxEnvironment(dir, password, freePort());
+            return new SandboxEnvironment(dir, password, freePort(), tokenKeys);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot make the sandbox token key", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the sandbox EHR's TLS material", e);
         }
@@ -95,5 +111,10 @@ public final class SandboxEnvironment {
 
     public int port() {
         return port;
+    }
+
+    /** Private key signing the sandbox's dev-only tokens (never written anywhere). */
+    PrivateKey tokenSigningKey() {
+        return tokenKeys.getPrivate();
     }
 }

@@ -1,0 +1,59 @@
+package org.visitwise.sandbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+
+/**
+ * Dev-only tokens for the sandbox: signed with a key made at start-up and verified by the agent
+ * exactly as a production IdP's tokens are (issuer, audience, signature, expiry). Subjects are
+ * opaque, as a real IdP's are. Replaced by the sandbox login of the identity issue.
+ */
+public final class SandboxTokens {
+
+    public static final String ISSUER = "https://sandbox.visitwise.invalid/login";
+    public static final String AUDIENCE = "visitwise";
+    private static final Duration LIFETIME = Duration.ofMinutes(15);
+
+    private SandboxTokens() {
+    }
+
+    /** A token for a synthetic patient: role {@code patient}, claim {@code patient=<id>}. */
+    public static String patient(String patientId) {
+        return sign(builder(subjectOf("patient:" + patientId), Set.of("patient")).claim("patient", patientId),
+                LIFETIME);
+    }
+
+    /** A token for a front-desk user of the sandbox practice. */
+    public static String frontDesk(String name) {
+        return sign(builder(subjectOf("staff:" + name), Set.of("front-desk")), LIFETIME);
+    }
+
+    /** A token with any roles, for tests (e.g. a role without scheduling rights). */
+    public static String withRoles(String name, Set<String> roles) {
+        return sign(builder(subjectOf("user:" + name), roles), LIFETIME);
+    }
+
+    /** A token that expired a minute ago. */
+    public static String expiredPatient(String patientId) {
+        JwtClaimsBuilder claims = builder(subjectOf("patient:" + patientId), Set.of("patient")).claim("patient", patientId)
+                .issuedAt(System.currentTimeMillis() / 1000 - 3600).expiresAt(System.currentTimeMillis() / 1000 - 60);
+        return claims.jws().keyId("sandbox").sign(SandboxEnvironment.get().tokenSigningKey());
+    }
+
+    private static JwtClaimsBuilder builder(String subject, Set<String> roles) {
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).upn(subject).groups(roles);
+    }
+
+    private static String sign(JwtClaimsBuilder claims, Duration lifetime) {
+        return claims.expiresIn(lifetime).jws().keyId("sandbox").sign(SandboxEnvironment.get().tokenSigningKey());
+    }
+
+    private static String subjectOf(String seed) {
+        return UUID.nameUUIDFromBytes(("visitwise-sandbox:" + seed).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

@@ -1,0 +1,276 @@
+package org.visitwise.scheduling;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.hl7.fhir.r4.model.Appointment;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Slot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.visitwise.sandbox.SandboxEhrServer;
+import org.visitwise.sandbox.SandboxTokens;
+import org.visitwise.support.LogFiles;
+
+import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+
+@QuarkusTest
+class SchedulingApiTest {
+
+    @Inject
+    SandboxEhrServer sandbox;
+
+    @Inject
+    SchedulingService scheduling;
+
+    @BeforeEach
+    void resetSandbox() {
+        sandbox.reset();
+    }
+
+    @AfterEach
+    void realClock() {
+        QuarkusMock.installMockForType(Clock.systemUTC(), Clock.class);
+    }
+
+    @Test
+    void findHoldBookListRescheduleCancelWithTheEhrStateCheckedAtEachStep() {
+        String patient = "pat-020";
+        List<Map<String, Object>> slots = as(patient).queryParam("practitioner", "prac-002")
+                .queryParam("visitType", "follow-up").get("/api/v1/slots")
+                .then().statusCode(200).body("timeZone", equalTo("America/New_York"))
+                .extract().jsonPath().getList("slots");
+        assertTrue(slots.size() > 1 && slots.size() <= 5, "a page of at most 5");
+        String slotId = (String) slots.get(0).get("id");
+        String otherSlotId = (String) slots.get(1).get("id");
+        assertEquals("Dr. Sam Chen", ((Map<?, ?>) slots.get(0).get("practitioner")).get("name"));
+
+        String holdId = as(patient).body(Map.of("slotId", slotId, "visitType", "follow-up")).post("/api/v1/holds")
+                .then().statusCode(201).body("slot.id", equalTo(slotId)).extract().path("holdId");
+        assertEquals(Slot.SlotStatus.BUSYTENTATIVE, slot(slotId).getStatus());
+        assertEquals(1, appointmentsOnSlot(slotId, "pending").size());
+
+        String appointmentId = as(patient).header("Idempotency-Key", key()).body(Map.of("holdId", holdId))
+                .post("/api/v1/appointments").then().statusCode(201).body("status", equalTo("booked"))
+                .extract().path("id");
+        assertEquals(Slot.SlotStatus.BUSY, slot(slotId).getStatus());
+        assertEquals(Appointment.AppointmentStatus.BOOKED, appointment(appointmentId).getStatus());
+
+        as(patient).get("/api/v1/appointments").then().statusCode(200).body("appointments.id", hasItem(appointmentId));
+
+        String movedId = as(patient).body(Map.of("slotId", otherSlotId))
+                .post("/api/v1/appointments/" + appointmentId + "/reschedule")
+                .then().statusCode(200).body("status", equalTo("booked")).extract().path("id");
+        assertEquals(Appointment.AppointmentStatus.CANCELLED, appointment(appointmentId).getStatus());
+        assertEquals(Slot.SlotStatus.FREE, slot(slotId).getStatus());
+        assertEquals(Slot.SlotStatus.BUSY, slot(otherSlotId).getStatus());
+        assertEquals(Appointment.AppointmentStatus.BOOKED, appointment(movedId).getStatus());
+
+        as(patient).post("/api/v1/appointments/" + movedId + "/cancel").then().statusCode(200)
+                .body("status", equalTo("cancelled"));
+        assertEquals(Appointment.AppointmentStatus.CANCELLED, appointment(movedId).getStatus());
+        assertEquals(Slot.SlotStatus.FREE, slot(otherSlotId).getStatus());
+        as(patient).get("/api/v1/appointments").then().statusCode(200).body("appointments.id", not(hasItem(movedId)));
+    }
+
+    @Test
+    void bookingAndCancellingAreAudited() {
+        int before = LogFiles.auditLines().size();
+        String slotId = firstFreeSlot("prac-001");
+        String id = as("pat-021").header("Idempotency-Key", key())
+                .body(Map.of("slotId", slotId, "visitType", "new-patient")).post("/api/v1/appointments")
+                .then().statusCode(201).extract().path("id");
+        as("pat-021").post("/api/v1/appointments/" + id + "/cancel").then().statusCode(200);
+        List<String> events = LogFiles.auditLinesAfter(before);
+        assertEquals(1, events.stream().filter(e -> e.contains("\"type\":\"scheduling\",\"subtype\":\"book\"")).count());
+        assertEquals(1, events.stream().filter(e -> e.contains("\"type\":\"scheduling\",\"subtype\":\"cancel\"")).count());
+        assertFalse(String.join("\n", events).contains("pat-021"));
+    }
+
+    @Test
+    void bookingPathMakesAtMostThreeFhirRoundTripsAfterTheSlotSearch() {
+        String slotId = firstFreeSlot("prac-003");
+        long afterSearch = sandbox.requestCount();
+        String holdId = as("pat-022").body(Map.of("slotId", slotId, "visitType", "follow-up")).post("/api/v1/holds")
+                .then().statusCode(201).extract().path("holdId");
+        as("pat-022").header("Idempotency-Key", key()).body(Map.of("holdId", holdId)).post("/api/v1/appointments")
+                .then().statusCode(201);
+        long holdAndBook = sandbox.requestCount() - afterSearch;
+
+        String other = firstFreeSlot("prac-003");
+        long before = sandbox.requestCount();
+        as("pat-023").header("Idempotency-Key", key()).body(Map.of("slotId", other, "visitType", "follow-up"))
+                .post("/api/v1/appointments").then().statusCode(201);
+        long oneStep = sandbox.requestCount() - before;
+
+        assertEquals(3, holdAndBook, "read slot + hold transaction + book transaction");
+        assertEquals(3, oneStep, "idempotency search + read slot + book transaction");
+    }
+
+    @Test
+    void abandonedHoldIsReleasedBySweeper() {
+        String slotId = firstFreeSlot("prac-001");
+        as("pat-024").body(Map.of("slotId", slotId, "visitType", "follow-up")).post("/api/v1/holds").then().statusCode(201);
+        assertEquals(Slot.SlotStatus.BUSYTENTATIVE, slot(slotId).getStatus());
+
+        assertEquals(0, scheduling.releaseExpiredHolds(), "not yet expired");
+        QuarkusMock.installMockForType(Clock.fixed(Instant.now().plus(Duration.ofMinutes(11)), ZoneOffset.UTC), Clock.class);
+        assertEquals(1, scheduling.releaseExpiredHolds());
+        assertEquals(Slot.SlotStatus.FREE, slot(slotId).getStatus());
+        assertEquals(1, appointmentsOnSlot(slotId, "cancelled").size());
+        assertEquals(0, appointmentsOnSlot(slotId, "pending").size());
+    }
+
+    @Test
+    void releasedHoldFreesTheSlot() {
+        String slotId = firstFreeSlot("prac-002");
+        String holdId = as("pat-025").body(Map.of("slotId", slotId, "visitType", "follow-up")).post("/api/v1/holds")
+                .then().statusCode(201).extract().path("holdId");
+        as("pat-025").delete("/api/v1/holds/" + holdId).then().statusCode(204);
+        assertEquals(Slot.SlotStatus.FREE, slot(slotId).getStatus());
+        as("pat-024").delete("/api/v1/holds/" + holdId).then().statusCode(404);
+    }
+
+    @Test
+    void sameIdempotencyKeyTwiceGivesOneAppointment() {
+        String slotId = firstFreeSlot("prac-002");
+        String key = key();
+        Map<String, String> body = Map.of("slotId", slotId, "visitType", "annual-physical");
+        String first = as("pat-019").header("Idempotency-Key", key).body(body).post("/api/v1/appointments")
+                .then().statusCode(201).extract().path("id");
+        String second = as("pat-019").header("Idempotency-Key", key).body(body).post("/api/v1/appointments")
+                .then().statusCode(200).extract().path("id");
+        assertEquals(first, second);
+        assertEquals(1, appointmentsOnSlot(slotId, "booked").size());
+    }
+
+    @Test
+    void patientCannotTouchAnotherPatientsAppointmentAndNothingAboutThemLeaves() {
+        long before = sandbox.requestCount();
+        as("pat-001").post("/api/v1/appointments/appt-006/cancel").then().statusCode(404)
+                .contentType("application/problem+json");
+        as("pat-001").body(Map.of("slotId", firstFreeSlot("prac-001"))).post("/api/v1/appointments/appt-006/reschedule")
+                .then().statusCode(404);
+        as("pat-001").queryParam("patient", "Patient/pat-003").get("/api/v1/appointments").then().statusCode(400);
+        as("pat-001").get("/api/v1/appointments").then().statusCode(200).body("appointments.id", not(hasItem("appt-006")));
+        List<String> lines = sandbox.requestLines();
+        for (String line : lines.subList((int) Math.min(before, lines.size()), lines.size())) {
+            assertFalse(line.contains("pat-003"), "no request named the other patient: " + line);
+            assertFalse(line.contains("Appointment/appt-006"), "no direct read of the other's appointment");
+        }
+        assertEquals(Appointment.AppointmentStatus.BOOKED, appointment("appt-006").getStatus());
+    }
+
+    @Test
+    void frontDeskBooksForANamedPatientAndMustNameOne() {
+        String slotId = firstFreeSlot("prac-001");
+        given().auth().oauth2(SandboxTokens.frontDesk("desk-1")).contentType(ContentType.JSON)
+                .header("Idempotency-Key", key()).body(Map.of("slotId", slotId, "visitType", "new-patient"))
+                .post("/api/v1/appointments").then().statusCode(400);
+        String id = given().auth().oauth2(SandboxTokens.frontDesk("desk-1")).contentType(ContentType.JSON)
+                .queryParam("patient", "Patient/pat-018").header("Idempotency-Key", key())
+                .body(Map.of("slotId", slotId, "visitType", "new-patient"))
+                .post("/api/v1/appointments").then().statusCode(201).extract().path("id");
+        assertTrue(ScopeHelpers.patientsOf(appointment(id)).contains("Patient/pat-018"));
+    }
+
+    @Test
+    void cancellingInsideTheWindowIsRefusedWithThePracticePhone() {
+        String slotId = firstFreeSlot("prac-001");
+        String id = as("pat-017").header("Idempotency-Key", key()).body(Map.of("slotId", slotId, "visitType", "follow-up"))
+                .post("/api/v1/appointments").then().statusCode(201).extract().path("id");
+        Instant start = slot(slotId).getStart().toInstant();
+        QuarkusMock.installMockForType(Clock.fixed(start.minus(Duration.ofHours(23)), ZoneOffset.UTC), Clock.class);
+        as("pat-017").post("/api/v1/appointments/" + id + "/cancel").then().statusCode(422)
+                .contentType("application/problem+json").body("practicePhone", equalTo("+1-617-555-0100"));
+        assertEquals(Appointment.AppointmentStatus.BOOKED, appointment(id).getStatus());
+        QuarkusMock.installMockForType(Clock.fixed(start.minus(Duration.ofHours(25)), ZoneOffset.UTC), Clock.class);
+        as("pat-017").post("/api/v1/appointments/" + id + "/cancel").then().statusCode(200);
+    }
+
+    @Test
+    void slotsAcrossTheMarchDstChangeShowTheSameLocalMorningHours() {
+        sandbox.reset(LocalDate.of(2027, 3, 8));
+        List<Map<String, Object>> slots = as("pat-016").queryParam("practitioner", "prac-001")
+                .queryParam("from", "2027-03-12").queryParam("to", "2027-03-15").queryParam("partOfDay", "morning")
+                .get("/api/v1/slots").then().statusCode(200).extract().jsonPath().getList("slots.time");
+        assertFalse(slots.isEmpty());
+        for (Map<String, Object> time : slots) {
+            String localTime = (String) time.get("localTime");
+            assertTrue(localTime.compareTo("12:00") < 0, "morning only: " + localTime);
+            String start = (String) time.get("start");
+            String expectedOffset = time.get("localDate").equals("2027-03-12") ? "-05:00" : "-04:00";
+            assertTrue(start.endsWith(expectedOffset), start + " carries the offset in force that day");
+            assertTrue(start.contains("T" + localTime), "the local time is the wall-clock time");
+        }
+    }
+
+    @Test
+    void invalidInputGetsProblemJsonWithoutEcho() {
+        as("pat-015").body("{\"slotId\":\"x\",\"visitType\":\"follow-up\",\"reason\":\"chest pain\"}").post("/api/v1/holds")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body(not(org.hamcrest.Matchers.containsString("chest pain")));
+        as("pat-015").queryParam("from", "2026-13-45").get("/api/v1/slots").then().statusCode(400);
+        as("pat-015").queryParam("visitType", "brain surgery").get("/api/v1/slots").then().statusCode(400);
+        as("pat-015").body(Map.of("slotId", "slot 1", "visitType", "follow-up")).post("/api/v1/holds").then().statusCode(400);
+        as("pat-015").body(Map.of("slotId", "x")).header("Idempotency-Key", key()).post("/api/v1/appointments")
+                .then().statusCode(400);
+        as("pat-015").body(Map.of("slotId", firstFreeSlot("prac-001"), "visitType", "follow-up"))
+                .post("/api/v1/appointments").then().statusCode(400);
+    }
+
+    @Test
+    void noTokenIs401AndWrongRoleIs403() {
+        given().get("/api/v1/appointments").then().statusCode(401);
+        given().auth().oauth2(SandboxTokens.expiredPatient("pat-001")).get("/api/v1/appointments").then().statusCode(401);
+        given().auth().oauth2(SandboxTokens.withRoles("biller", java.util.Set.of("billing")))
+                .get("/api/v1/appointments").then().statusCode(403);
+    }
+
+    private RequestSpecification as(String patientId) {
+        return given().auth().oauth2(SandboxTokens.patient(patientId)).contentType(ContentType.JSON);
+    }
+
+    private String firstFreeSlot(String practitioner) {
+        ValidatableResponse r = as("pat-014").queryParam("practitioner", practitioner).get("/api/v1/slots").then()
+                .statusCode(200);
+        return r.extract().path("slots[0].id");
+    }
+
+    private Slot slot(String id) {
+        return (Slot) sandbox.store().read("Slot", id);
+    }
+
+    private Appointment appointment(String id) {
+        return (Appointment) sandbox.store().read("Appointment", id);
+    }
+
+    private List<Resource> appointmentsOnSlot(String slotId, String status) {
+        return sandbox.store().search("Appointment", Map.of("slot", List.of("Slot/" + slotId), "status", List.of(status)));
+    }
+
+    private static String key() {
+        return UUID.randomUUID().toString();
+    }
+}

@@ -59,7 +59,7 @@ class PhiLeakTest {
             gateway.search(self, "Appointment", Map.of("patient", List.of("Patient/" + sp.id()),
                     "identifier", List.of(sp.email())));
             errorMessages.add(assertThrows(EhrException.class, () -> gateway.search(frontDesk, "Appointment",
-                    Map.of("patient", List.of(sp.fullName()), "_id", List.of(sp.phone())))).getMessage());
+                    Map.of("patient", List.of(sp.fullName()), "phone", List.of(sp.phone())))).getMessage());
             errorMessages.add(assertThrows(EhrException.class,
                     () -> gateway.update(frontDesk, patient.copy().setBirthDate(null))).getMessage());
         }

@@ -15,24 +15,23 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 
 import org.hl7.fhir.r4.model.Appointment;
-import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Slot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.visitwise.sandbox.SandboxEhrServer;
 import org.visitwise.sandbox.SandboxTokens;
+import org.visitwise.support.EhrState;
+import org.visitwise.support.Journeys;
 import org.visitwise.support.LogFiles;
 
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
@@ -56,42 +55,7 @@ class SchedulingApiTest {
 
     @Test
     void findHoldBookListRescheduleCancelWithTheEhrStateCheckedAtEachStep() {
-        String patient = "pat-020";
-        List<Map<String, Object>> slots = as(patient).queryParam("practitioner", "prac-002")
-                .queryParam("visitType", "follow-up").queryParam("from", outsideTheWindow()).get("/api/v1/slots")
-                .then().statusCode(200).body("timeZone", equalTo("America/New_York"))
-                .extract().jsonPath().getList("slots");
-        assertTrue(slots.size() > 1 && slots.size() <= 5, "a page of at most 5");
-        String slotId = (String) slots.get(0).get("id");
-        String otherSlotId = (String) slots.get(1).get("id");
-        assertEquals("Dr. Sam Chen", ((Map<?, ?>) slots.get(0).get("practitioner")).get("name"));
-
-        String holdId = as(patient).body(Map.of("slotId", slotId, "visitType", "follow-up")).post("/api/v1/holds")
-                .then().statusCode(201).body("slot.id", equalTo(slotId)).extract().path("holdId");
-        assertEquals(Slot.SlotStatus.BUSYTENTATIVE, slot(slotId).getStatus());
-        assertEquals(1, appointmentsOnSlot(slotId, "pending").size());
-
-        String appointmentId = as(patient).header("Idempotency-Key", key()).body(Map.of("holdId", holdId))
-                .post("/api/v1/appointments").then().statusCode(201).body("status", equalTo("booked"))
-                .extract().path("id");
-        assertEquals(Slot.SlotStatus.BUSY, slot(slotId).getStatus());
-        assertEquals(Appointment.AppointmentStatus.BOOKED, appointment(appointmentId).getStatus());
-
-        as(patient).get("/api/v1/appointments").then().statusCode(200).body("appointments.id", hasItem(appointmentId));
-
-        String movedId = as(patient).body(Map.of("slotId", otherSlotId))
-                .post("/api/v1/appointments/" + appointmentId + "/reschedule")
-                .then().statusCode(200).body("status", equalTo("booked")).extract().path("id");
-        assertEquals(Appointment.AppointmentStatus.CANCELLED, appointment(appointmentId).getStatus());
-        assertEquals(Slot.SlotStatus.FREE, slot(slotId).getStatus());
-        assertEquals(Slot.SlotStatus.BUSY, slot(otherSlotId).getStatus());
-        assertEquals(Appointment.AppointmentStatus.BOOKED, appointment(movedId).getStatus());
-
-        as(patient).post("/api/v1/appointments/" + movedId + "/cancel").then().statusCode(200)
-                .body("status", equalTo("cancelled"));
-        assertEquals(Appointment.AppointmentStatus.CANCELLED, appointment(movedId).getStatus());
-        assertEquals(Slot.SlotStatus.FREE, slot(otherSlotId).getStatus());
-        as(patient).get("/api/v1/appointments").then().statusCode(200).body("appointments.id", not(hasItem(movedId)));
+        Journeys.findHoldBookListRescheduleCancel("pat-020", EhrState.of(sandbox.store()));
     }
 
     @Test
@@ -138,8 +102,8 @@ class SchedulingApiTest {
         QuarkusMock.installMockForType(Clock.fixed(Instant.now().plus(Duration.ofMinutes(11)), ZoneOffset.UTC), Clock.class);
         assertEquals(1, scheduling.releaseExpiredHolds());
         assertEquals(Slot.SlotStatus.FREE, slot(slotId).getStatus());
-        assertEquals(1, appointmentsOnSlot(slotId, "cancelled").size());
-        assertEquals(0, appointmentsOnSlot(slotId, "pending").size());
+        assertEquals(1, appointmentsOnSlot(slotId, "cancelled"));
+        assertEquals(0, appointmentsOnSlot(slotId, "pending"));
     }
 
     @Test
@@ -154,15 +118,7 @@ class SchedulingApiTest {
 
     @Test
     void sameIdempotencyKeyTwiceGivesOneAppointment() {
-        String slotId = firstFreeSlot("prac-002");
-        String key = key();
-        Map<String, String> body = Map.of("slotId", slotId, "visitType", "annual-physical");
-        String first = as("pat-019").header("Idempotency-Key", key).body(body).post("/api/v1/appointments")
-                .then().statusCode(201).extract().path("id");
-        String second = as("pat-019").header("Idempotency-Key", key).body(body).post("/api/v1/appointments")
-                .then().statusCode(200).extract().path("id");
-        assertEquals(first, second);
-        assertEquals(1, appointmentsOnSlot(slotId, "booked").size());
+        Journeys.sameKeyTwiceBooksOnce("pat-019", "prac-002", EhrState.of(sandbox.store()));
     }
 
     @Test
@@ -248,14 +204,12 @@ class SchedulingApiTest {
                 .get("/api/v1/appointments").then().statusCode(403);
     }
 
-    private RequestSpecification as(String patientId) {
-        return given().auth().oauth2(SandboxTokens.patient(patientId)).contentType(ContentType.JSON);
+    private static RequestSpecification as(String patientId) {
+        return Journeys.as(patientId);
     }
 
-    private String firstFreeSlot(String practitioner) {
-        ValidatableResponse r = as("pat-014").queryParam("practitioner", practitioner)
-                .queryParam("from", outsideTheWindow()).get("/api/v1/slots").then().statusCode(200);
-        return r.extract().path("slots[0].id");
+    private static String firstFreeSlot(String practitioner) {
+        return Journeys.firstFreeSlot("pat-014", practitioner);
     }
 
     private Slot slot(String id) {
@@ -266,16 +220,11 @@ class SchedulingApiTest {
         return (Appointment) sandbox.store().read("Appointment", id);
     }
 
-    private List<Resource> appointmentsOnSlot(String slotId, String status) {
-        return sandbox.store().search("Appointment", Map.of("slot", List.of("Slot/" + slotId), "status", List.of(status)));
-    }
-
-    /** A first day whose slots all start more than the 24 h cancellation window from now. */
-    private static String outsideTheWindow() {
-        return LocalDate.now(java.time.ZoneId.of("America/New_York")).plusDays(3).toString();
+    private int appointmentsOnSlot(String slotId, String status) {
+        return EhrState.of(sandbox.store()).appointmentsOnSlot(slotId, status);
     }
 
     private static String key() {
-        return UUID.randomUUID().toString();
+        return Journeys.key();
     }
 }

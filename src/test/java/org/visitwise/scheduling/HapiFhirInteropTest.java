@@ -1,0 +1,55 @@
+package org.visitwise.scheduling;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.net.URL;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.visitwise.ehr.EhrGateway;
+import org.visitwise.support.EhrState;
+import org.visitwise.support.HapiFhirProfile;
+import org.visitwise.support.Journeys;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * The same scenarios as against the sandbox EHR, against a real HAPI FHIR JPA server over mutual
+ * TLS: proof that the sandbox's semantics are a real server's, and that the agent works with one.
+ */
+@QuarkusTest
+@TestProfile(HapiFhirProfile.class)
+@Tag("interop")
+class HapiFhirInteropTest {
+
+    @Inject
+    EhrGateway gateway;
+
+    @TestHTTPResource("/api/v1/appointments")
+    URL appointments;
+
+    @Test
+    void agentIsReadyAgainstHapiFhir() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void fullJourneyAgainstHapiFhir() {
+        Journeys.findHoldBookListRescheduleCancel("pat-021", EhrState.of(gateway));
+    }
+
+    @Test
+    void raceAgainstHapiFhirGivesExactlyOneBooking() throws Exception {
+        Journeys.twentyPatientsRaceForOneSlot(appointments, "prac-001", EhrState.of(gateway));
+    }
+
+    @Test
+    void idempotencyAgainstHapiFhir() {
+        Journeys.sameKeyTwiceBooksOnce("pat-022", "prac-003", EhrState.of(gateway));
+    }
+}

@@ -34,12 +34,12 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * A real HAPI FHIR JPA server (H2 in memory), built from Maven Central by
- * {@code interop/hapi-fhir-server} and started as a separate JVM, over mutual TLS 1.3 with the
+ * {@code src/interop/hapi-fhir-server} and started as a separate JVM, over mutual TLS 1.3 with the
  * sandbox's PKI, loaded with the same synthetic practice as the sandbox EHR.
  */
 public class HapiFhirServerResource implements QuarkusTestResourceLifecycleManager {
 
-    private static final Path HOME = Path.of("interop/hapi-fhir-server/target");
+    private static final Path HOME = Path.of("src/interop/hapi-fhir-server/target");
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
     private static final Path LOG = Path.of("target/hapi-fhir-server.log");
 
@@ -49,7 +49,7 @@ public class HapiFhirServerResource implements QuarkusTestResourceLifecycleManag
     public Map<String, String> start() {
         if (!Files.isDirectory(HOME.resolve("lib")) || !Files.isDirectory(HOME.resolve("classes"))) {
             throw new IllegalStateException("HAPI FHIR test server not built: ./mvnw verify builds it "
-                    + "(or ./mvnw -f interop/hapi-fhir-server/pom.xml package)");
+                    + "(or ./mvnw -f src/interop/hapi-fhir-server/pom.xml package)");
         }
         SandboxEnvironment env = SandboxEnvironment.get();
         try {

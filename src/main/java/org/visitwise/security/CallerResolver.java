@@ -36,7 +36,11 @@ public class CallerResolver {
      * @param patientRequired  whether the operation concerns one patient
      */
     public Caller resolve(Optional<String> patientParameter, boolean patientRequired) {
-        String subject = identity.getPrincipal().getName();
+        // the token's opaque subject, never the principal name (often an e-mail address or user name)
+        String subject = token.getSubject();
+        if (subject == null || subject.isBlank()) {
+            throw new ForbiddenException();
+        }
         if (identity.hasRole(Roles.PATIENT)) {
             if (patientParameter.isPresent()) {
                 throw new PatientParameterException("The patient parameter is for practice staff only.");

@@ -28,6 +28,12 @@ public final class SandboxTokens {
                 LIFETIME);
     }
 
+    /** A patient token that, like many IdPs' tokens, also carries the user's login name. */
+    public static String patient(String patientId, String username) {
+        return sign(builder(subjectOf("patient:" + patientId), Set.of("patient")).claim("patient", patientId)
+                .upn(username).preferredUserName(username), LIFETIME);
+    }
+
     /** A token for a front-desk user of the sandbox practice. */
     public static String frontDesk(String name) {
         return sign(builder(subjectOf("staff:" + name), Set.of("front-desk")), LIFETIME);
@@ -46,7 +52,7 @@ public final class SandboxTokens {
     }
 
     private static JwtClaimsBuilder builder(String subject, Set<String> roles) {
-        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).upn(subject).groups(roles);
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).groups(roles);
     }
 
     private static String sign(JwtClaimsBuilder claims, Duration lifetime) {

@@ -73,6 +73,20 @@ class SchedulingApiTest {
     }
 
     @Test
+    void auditNamesTheOpaqueSubjectNeverTheLoginName() {
+        int before = LogFiles.auditLines().size();
+        String login = "ada.synthalfa@example.invalid";
+        given().auth().oauth2(SandboxTokens.patient("pat-001", login)).get("/api/v1/appointments").then().statusCode(200);
+        List<String> all = LogFiles.auditLinesAfter(before);
+        assertFalse(String.join("\n", all).contains(login), "the login name is PHI for a patient");
+        List<String> events = all.stream().filter(e -> e.contains("\"purpose\":\"patient-self-scheduling\"")).toList();
+        assertFalse(events.isEmpty());
+        for (String event : events) {
+            assertTrue(event.matches(".*\"actor\":\"[0-9a-f\\-]{36}\".*"), "the actor is the token's opaque subject");
+        }
+    }
+
+    @Test
     void bookingPathMakesAtMostThreeFhirRoundTripsAfterTheSlotSearch() {
         String slotId = firstFreeSlot("prac-003");
         long afterSearch = sandbox.requestCount();

@@ -11,4 +11,9 @@ public abstract class ProblemException extends RuntimeException {
     }
 
     public abstract Problem problem();
+
+    /** The answer; override to add headers such as {@code Retry-After}. */
+    public jakarta.ws.rs.core.Response toResponse() {
+        return problem().toResponse();
+    }
 }

@@ -10,6 +10,6 @@ package org.visitwise.scheduling;
  * @param location     where
  * @param visitType    visit type code
  */
-public record AppointmentView(String id, String status, Views.LocalTimes time, Party practitioner, Party location,
+public record AppointmentView(String id, String status, LocalTimes time, Party practitioner, Party location,
         String visitType) {
 }

@@ -11,5 +11,5 @@ import java.util.List;
  * @param location     where
  * @param visitTypes   visit types the slot can be booked for
  */
-public record SlotView(String id, Views.LocalTimes time, Party practitioner, Party location, List<String> visitTypes) {
+public record SlotView(String id, LocalTimes time, Party practitioner, Party location, List<String> visitTypes) {
 }

@@ -21,15 +21,4 @@ final class Views {
         return new LocalTimes(OFFSET_TIME.format(s), e == null ? null : OFFSET_TIME.format(e), s.toLocalDate().toString(),
                 s.toLocalTime().toString(), s.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.US), zone.getId());
     }
-
-    /**
-     * @param start     start with the practice's UTC offset, e.g. {@code 2026-11-23T09:00:00-05:00}
-     * @param end       end, likewise
-     * @param localDate the practice's calendar date
-     * @param localTime wall-clock time at the practice, {@code HH:mm}
-     * @param dayOfWeek e.g. {@code Monday}
-     * @param timeZone  the practice's time zone id
-     */
-    record LocalTimes(String start, String end, String localDate, String localTime, String dayOfWeek, String timeZone) {
-    }
 }

@@ -1,0 +1,5 @@
+package org.visitwise.agent;
+
+/** A button the patient can press instead of typing. */
+public record QuickReply(String id, String label) {
+}

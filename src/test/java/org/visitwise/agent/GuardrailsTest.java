@@ -1,0 +1,42 @@
+package org.visitwise.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class GuardrailsTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = { "I have chest pain", "really bad CHEST PIAN since an hour", "my chest feels tight",
+            "I can't breathe", "cant breath properly", "i cannot breathe", "shortness of breath and dizzy",
+            "I think I'm having a stroke", "her face is drooping", "slurred speech suddenly",
+            "numbness on one side of my body", "I feel suicidal", "im sucidal", "I want to kill myself",
+            "i want to kil myself", "I want to end my life", "I want to die", "I took too many pills",
+            "overdosed on my meds", "bleeding heavily after surgery", "my son is unconscious", "she is having a seizure",
+            "my throat is swelling shut", "Chest pain — should I book?" })
+    void emergenciesGetTheFixedMessageAndNoOptions(String text) {
+        ChatReply reply = Guardrails.check(text, "+1-617-555-0100").orElseThrow(() -> new AssertionError(text));
+        assertEquals(Guardrails.EMERGENCY_REPLY, reply.reply());
+        assertTrue(reply.reply().contains("911") && reply.reply().contains("988"));
+        assertTrue(reply.options().isEmpty(), "no booking flow in an emergency");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "book a follow-up with Dr. Rivera", "cancel my appointment", "next tuesday afternoon",
+            "I need an annual physical", "what times are open on Friday?", "yes", "S1" })
+    void ordinarySchedulingTextPassesThrough(String text) {
+        assertFalse(Guardrails.check(text, null).isPresent(), text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "should I take ibuprofen before the visit?", "what dose of metformin is right",
+            "is it normal to have a rash", "what are my lab results", "do I have the flu" })
+    void clinicalQuestionsAreRedirectedToThePractice(String text) {
+        ChatReply reply = Guardrails.check(text, "+1-617-555-0100").orElseThrow(() -> new AssertionError(text));
+        assertTrue(reply.reply().contains("can't give medical advice"));
+        assertTrue(reply.reply().contains("+1-617-555-0100"));
+    }
+}

@@ -30,7 +30,6 @@ import org.visitwise.session.SessionStore;
 /** The chat API: open a conversation, talk in it (text or quick replies), end it. */
 @Path("/api/v1/sessions")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.PATIENT, Roles.FRONT_DESK })
 @Tag(name = "Conversation")
 public class ChatResource {
@@ -74,6 +73,7 @@ public class ChatResource {
 
     @POST
     @Path("{id}/messages")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Say something, or press a quick reply")
     public ChatReply message(@RestPath @Pattern(regexp = SESSION_ID) String id, @NotNull @jakarta.validation.Valid Message message,
             @RestQuery @Pattern(regexp = PATIENT) String patient) {

@@ -76,8 +76,12 @@ public class SessionStore {
         end(find(id, caller), "logout");
     }
 
-    /** Ends every conversation past its idle timeout or lifetime; returns how many. */
     @Scheduled(every = "${visitwise.session.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        expire();
+    }
+
+    /** Ends every conversation past its idle timeout or lifetime; returns how many. */
     public int expire() {
         Instant now = clock.instant();
         int ended = 0;

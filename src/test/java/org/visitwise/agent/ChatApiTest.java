@@ -1,0 +1,201 @@
+package org.visitwise.agent;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.hl7.fhir.r4.model.Appointment;
+import org.hl7.fhir.r4.model.Slot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.visitwise.sandbox.SandboxEhrServer;
+import org.visitwise.sandbox.SandboxTokens;
+import org.visitwise.session.SessionStore;
+import org.visitwise.support.LogFiles;
+
+import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+class ChatApiTest {
+
+    @Inject
+    SandboxEhrServer sandbox;
+
+    @Inject
+    SessionStore sessions;
+
+    private Instant now = Instant.now();
+
+    @BeforeEach
+    void reset() {
+        sandbox.reset();
+        now = Instant.now();
+    }
+
+    @AfterEach
+    void realClock() {
+        QuarkusMock.installMockForType(Clock.systemUTC(), Clock.class);
+    }
+
+    @Test
+    void bookingByQuickRepliesOnly() {
+        String session = open("pat-020");
+        JsonPath types = choose("pat-020", session, "book");
+        assertTrue(types.getList("options.id").contains("vt:follow-up"));
+        JsonPath slots = choose("pat-020", session, "vt:follow-up");
+        assertEquals("S1", slots.getString("options[0].id"));
+        JsonPath held = choose("pat-020", session, "S1");
+        assertTrue(held.getString("reply").startsWith("I'm holding"));
+        JsonPath booked = choose("pat-020", session, "yes");
+        String appointmentId = booked.getString("appointment.id");
+        assertEquals("booked", booked.getString("appointment.status"));
+        Appointment appointment = (Appointment) sandbox.store().read("Appointment", appointmentId);
+        assertEquals(Appointment.AppointmentStatus.BOOKED, appointment.getStatus());
+        String slotId = appointment.getSlotFirstRep().getReference().substring("Slot/".length());
+        assertEquals(Slot.SlotStatus.BUSY, ((Slot) sandbox.store().read("Slot", slotId)).getStatus());
+    }
+
+    @Test
+    void cancellationByQuickRepliesAndByText() {
+        String session = open("pat-001");
+        JsonPath pick = say("pat-001", session, "I'd like to cancel my appointment");
+        assertTrue(pick.getList("options.id").contains("A1"));
+        JsonPath confirm = choose("pat-001", session, "A1");
+        assertTrue(confirm.getString("reply").startsWith("Cancel your appointment"));
+        JsonPath done = say("pat-001", session, "yes");
+        String id = done.getString("appointment.id");
+        assertEquals("cancelled", done.getString("appointment.status"));
+        assertEquals(Appointment.AppointmentStatus.CANCELLED,
+                ((Appointment) sandbox.store().read("Appointment", id)).getStatus());
+    }
+
+    @Test
+    void freeTextIsUnderstoodAndSaidBackBeforeAnythingIsBooked() {
+        String session = open("pat-019");
+        JsonPath reply = say("pat-019", session, "book a follow-up with Dr. Rivera next Tuesday afternoon");
+        assertTrue(reply.getString("reply").contains("with Dr. Alex Rivera"), reply.getString("reply"));
+        assertTrue(reply.getString("reply").contains("Tuesday"), reply.getString("reply"));
+        assertTrue(reply.getString("reply").contains("afternoon"), reply.getString("reply"));
+        List<String> labels = reply.getList("options.label");
+        assertTrue(labels.get(0).contains("PM") && labels.get(0).contains("Dr. Alex Rivera"), labels.get(0));
+        assertEquals(0, sandbox.store().search("Appointment", Map.of("patient", List.of("Patient/pat-019"))).size(),
+                "nothing is booked before the patient confirms");
+    }
+
+    @Test
+    void emergencyLanguageGetsTheFixedMessageAndNoFlow() {
+        String session = open("pat-018");
+        JsonPath reply = say("pat-018", session, "i have really bad chest pian");
+        assertEquals(Guardrails.EMERGENCY_REPLY, reply.getString("reply"));
+        assertTrue(reply.getList("options").isEmpty());
+    }
+
+    @Test
+    void sessionBelongsToItsSubjectAndLogoutEndsIt() {
+        String session = open("pat-017");
+        given().auth().oauth2(SandboxTokens.patient("pat-016")).contentType(ContentType.JSON)
+                .body(Map.of("choice", "book")).post("/api/v1/sessions/" + session + "/messages")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(SandboxTokens.patient("pat-017")).delete("/api/v1/sessions/" + session).then().statusCode(204);
+        given().auth().oauth2(SandboxTokens.patient("pat-017")).contentType(ContentType.JSON)
+                .body(Map.of("choice", "book")).post("/api/v1/sessions/" + session + "/messages").then().statusCode(404);
+    }
+
+    @Test
+    void logoutReleasesAHeldSlot() {
+        String session = open("pat-015");
+        choose("pat-015", session, "book");
+        choose("pat-015", session, "vt:new-patient");
+        JsonPath held = choose("pat-015", session, "S1");
+        assertTrue(held.getString("reply").startsWith("I'm holding"));
+        String slotId = heldSlot("pat-015");
+        assertEquals(Slot.SlotStatus.BUSYTENTATIVE, ((Slot) sandbox.store().read("Slot", slotId)).getStatus());
+        given().auth().oauth2(SandboxTokens.patient("pat-015")).delete("/api/v1/sessions/" + session).then().statusCode(204);
+        assertEquals(Slot.SlotStatus.FREE, ((Slot) sandbox.store().read("Slot", slotId)).getStatus());
+    }
+
+    @Test
+    void idleSessionExpiresAfterFifteenMinutesButActivityKeepsItAlive() {
+        int auditBefore = LogFiles.auditLines().size();
+        String session = open("pat-014");
+        at(Duration.ofMinutes(14));
+        choose("pat-014", session, "list");
+        at(Duration.ofMinutes(28));
+        choose("pat-014", session, "list");
+        at(Duration.ofMinutes(43));
+        given().auth().oauth2(SandboxTokens.patient("pat-014")).contentType(ContentType.JSON)
+                .body(Map.of("choice", "list")).post("/api/v1/sessions/" + session + "/messages").then().statusCode(404);
+        assertTrue(LogFiles.auditLinesAfter(auditBefore).stream()
+                .anyMatch(e -> e.contains("\"type\":\"session\",\"subtype\":\"session-expired\"")
+                        && e.contains("\"sessionId\":\"" + session + "\"")));
+    }
+
+    @Test
+    void sweeperEndsIdleSessions() {
+        open("pat-013");
+        int active = sessions.active();
+        assertTrue(active >= 1);
+        at(Duration.ofMinutes(16));
+        assertTrue(sessions.expire() >= 1);
+        assertEquals(0, sessions.active(), "every idle conversation is gone from memory");
+    }
+
+    @Test
+    void overlongMessageIs413AndChoiceMustBeOffered() {
+        String session = open("pat-012");
+        given().auth().oauth2(SandboxTokens.patient("pat-012")).contentType(ContentType.JSON)
+                .body(Map.of("text", "x".repeat(2001))).post("/api/v1/sessions/" + session + "/messages")
+                .then().statusCode(413).contentType("application/problem+json");
+        JsonPath reply = choose("pat-012", session, "S9");
+        assertEquals("Please choose one of the options.", reply.getString("reply"));
+        given().auth().oauth2(SandboxTokens.patient("pat-012")).contentType(ContentType.JSON)
+                .body(Map.of("text", "hi", "choice", "book")).post("/api/v1/sessions/" + session + "/messages")
+                .then().statusCode(400);
+    }
+
+    private String open(String patient) {
+        return given().auth().oauth2(SandboxTokens.patient(patient)).post("/api/v1/sessions").then().statusCode(201)
+                .body("idleTimeoutSeconds", equalTo(900)).body("options.id", hasItem("book"))
+                .extract().path("sessionId");
+    }
+
+    private JsonPath choose(String patient, String session, String choice) {
+        return post(patient, session, Map.of("choice", choice));
+    }
+
+    private JsonPath say(String patient, String session, String text) {
+        return post(patient, session, Map.of("text", text));
+    }
+
+    private JsonPath post(String patient, String session, Map<String, String> body) {
+        return given().auth().oauth2(SandboxTokens.patient(patient)).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/sessions/" + session + "/messages").then().statusCode(200).extract().jsonPath();
+    }
+
+    private String heldSlot(String patient) {
+        Appointment pending = (Appointment) sandbox.store().search("Appointment",
+                Map.of("patient", List.of("Patient/" + patient), "status", List.of("pending"))).get(0);
+        return pending.getSlotFirstRep().getReference().substring("Slot/".length());
+    }
+
+    private void at(Duration sinceStart) {
+        QuarkusMock.installMockForType(Clock.fixed(now.plus(sinceStart), ZoneOffset.UTC), Clock.class);
+    }
+}

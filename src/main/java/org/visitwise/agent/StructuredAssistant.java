@@ -316,7 +316,7 @@ public class StructuredAssistant implements ChatEngine {
         if (flow.partOfDay != null) {
             parts.add("in the " + flow.partOfDay.name().toLowerCase(Locale.ROOT));
         }
-        return parts.isEmpty() ? "" : "Looking " + String.join(", ", parts) + ". ";
+        return parts.isEmpty() ? "" : "Looking for times " + String.join(", ", parts) + ". ";
     }
 
     private static String lastName(String displayName) {

@@ -15,6 +15,8 @@ import jakarta.enterprise.event.Event;
 import org.visitwise.audit.AuditLog;
 import org.visitwise.security.Caller;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -34,11 +36,13 @@ public class SessionStore {
     private final Clock clock;
     private final Event<SessionEnded> ended;
 
-    SessionStore(SessionConfig config, AuditLog audit, Clock clock, Event<SessionEnded> ended) {
+    SessionStore(SessionConfig config, AuditLog audit, Clock clock, Event<SessionEnded> ended, MeterRegistry metrics) {
         this.config = config;
         this.audit = audit;
         this.clock = clock;
         this.ended = ended;
+        Gauge.builder("visitwise.sessions.active", sessions, Map::size)
+                .description("Conversations open now (held in memory)").register(metrics);
     }
 
     /** Opens a conversation for the caller, or refuses with 503 when at capacity. */

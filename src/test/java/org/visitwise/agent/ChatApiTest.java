@@ -100,6 +100,28 @@ class ChatApiTest {
     }
 
     @Test
+    void reschedulingByQuickReplies() {
+        String slotId = org.visitwise.support.Journeys.firstFreeSlot("pat-002", "prac-003");
+        org.visitwise.support.Journeys.as("pat-002").header("Idempotency-Key", org.visitwise.support.Journeys.key())
+                .body(Map.of("slotId", slotId, "visitType", "follow-up")).post("/api/v1/appointments")
+                .then().statusCode(201);
+        String session = open("pat-002");
+        JsonPath pick = choose("pat-002", session, "reschedule");
+        int mine = pick.getList("options.id").indexOf("A1");
+        String label = pick.getString("options[" + mine + "].label");
+        JsonPath slots = choose("pat-002", session, "A1");
+        assertEquals("S1", slots.getString("options[0].id"));
+        JsonPath confirm = choose("pat-002", session, "S1");
+        assertTrue(confirm.getString("reply").startsWith("Move your appointment to"));
+        JsonPath moved = choose("pat-002", session, "yes");
+        assertEquals("booked", moved.getString("appointment.status"));
+        List<org.hl7.fhir.r4.model.Resource> booked = sandbox.store().search("Appointment",
+                Map.of("patient", List.of("Patient/pat-002"), "status", List.of("booked")));
+        assertEquals(1, booked.size(), "still exactly one appointment, now at the new time: " + label);
+        assertEquals(moved.getString("appointment.id"), booked.get(0).getIdElement().getIdPart());
+    }
+
+    @Test
     void emergencyLanguageGetsTheFixedMessageAndNoFlow() {
         String session = open("pat-018");
         JsonPath reply = say("pat-018", session, "i have really bad chest pian");
@@ -155,6 +177,8 @@ class ChatApiTest {
         at(Duration.ofMinutes(16));
         assertTrue(sessions.expire() >= 1);
         assertEquals(0, sessions.active(), "every idle conversation is gone from memory");
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("visitwise_sessions_active 0.0"));
     }
 
     @Test

@@ -46,15 +46,15 @@ public class ChatResource {
     }
 
     private final SessionStore sessions;
-    private final StructuredAssistant engine;
+    private final EngineSelector engines;
     private final CallerResolver callers;
     private final SessionConfig config;
     private final PracticeDirectory directory;
 
-    ChatResource(SessionStore sessions, StructuredAssistant engine, CallerResolver callers, SessionConfig config,
+    ChatResource(SessionStore sessions, EngineSelector engines, CallerResolver callers, SessionConfig config,
             PracticeDirectory directory) {
         this.sessions = sessions;
-        this.engine = engine;
+        this.engines = engines;
         this.callers = callers;
         this.config = config;
         this.directory = directory;
@@ -65,7 +65,7 @@ public class ChatResource {
     public Response open(@RestQuery @Pattern(regexp = PATIENT) String patient) {
         Caller caller = callers.resolve(Optional.ofNullable(patient), true);
         ChatSession session = sessions.open(caller);
-        ChatReply greeting = sessions.exclusively(session, () -> engine.start(session));
+        ChatReply greeting = sessions.exclusively(session, () -> engines.engine().start(session));
         return Response.created(URI.create("/api/v1/sessions/" + session.id()))
                 .entity(new Opened(session.id(), sessions.idleTimeoutSeconds(), greeting.reply(), greeting.options()))
                 .build();
@@ -88,7 +88,7 @@ public class ChatResource {
         return sessions.exclusively(session, () -> {
             sessions.touch(session);
             Optional<ChatReply> guarded = Guardrails.check(message.text(), directory.current().practicePhone());
-            return guarded.orElseGet(() -> engine.handle(session, new ChatInput(message.text(), message.choice())));
+            return guarded.orElseGet(() -> engines.engine().handle(session, new ChatInput(message.text(), message.choice())));
         });
     }
 

@@ -288,7 +288,7 @@ public class StructuredAssistant implements ChatEngine {
 
     /** Releases what an ended conversation still holds in the EHR (logout or expiry). */
     void ended(@Observes SessionEnded event) {
-        releaseHold(event.session().caller(), flow(event.session()));
+        event.session().engineStateIf(Flow.class).ifPresent(flow -> releaseHold(event.session().caller(), flow));
     }
 
     private static ChatReply offer(Flow flow, ChatReply reply, Step step) {

@@ -61,6 +61,12 @@ public final class ChatSession {
         return (T) state;
     }
 
+    /** The engine's state, if there is one of that type. */
+    public <T> java.util.Optional<T> engineStateIf(Class<T> type) {
+        Object state = engineState;
+        return type.isInstance(state) ? java.util.Optional.of(type.cast(state)) : java.util.Optional.empty();
+    }
+
     /** Forgets everything said in this conversation. */
     void clear() {
         engineState = null;

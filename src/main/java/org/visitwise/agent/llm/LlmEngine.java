@@ -1,0 +1,56 @@
+package org.visitwise.agent.llm;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.event.Observes;
+
+import org.visitwise.agent.ChatEngine;
+import org.visitwise.agent.ChatInput;
+import org.visitwise.agent.ChatReply;
+import org.visitwise.agent.PhiFirewall;
+import org.visitwise.session.ChatSession;
+import org.visitwise.session.SessionEnded;
+
+/**
+ * The conversation through a language model ({@code visitwise.agent.engine=llm}). The patient's text
+ * passes the PHI firewall before it reaches the model; the model acts only through
+ * {@link SchedulingTools}, bound to this conversation's patient.
+ */
+@ApplicationScoped
+public class LlmEngine implements ChatEngine {
+
+    private final SchedulingAgent agent;
+    private final CurrentConversation conversation;
+    private final SchedulingTools tools;
+
+    LlmEngine(SchedulingAgent agent, CurrentConversation conversation, SchedulingTools tools) {
+        this.agent = agent;
+        this.conversation = conversation;
+        this.tools = tools;
+    }
+
+    @Override
+    public ChatReply start(ChatSession session) {
+        return ChatReply.of("Hello! I can book, change or cancel your appointments. How can I help?", List.of());
+    }
+
+    @Override
+    public ChatReply handle(ChatSession session, ChatInput input) {
+        conversation.set(session);
+        LlmState state = conversation.state();
+        state.changed = null;
+        String text = input.isChoice() ? input.choice() : PhiFirewall.mask(input.text());
+        String reply = agent.chat(session.id(), text);
+        return new ChatReply(reply, List.of(), state.changed);
+    }
+
+    @ActivateRequestContext
+    void ended(@Observes SessionEnded event) {
+        if (event.session().engineStateIf(LlmState.class).isPresent()) {
+            conversation.set(event.session());
+            tools.releaseHold();
+        }
+    }
+}

@@ -5,7 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Injects the {@link FaultyEhrResource}'s WireMock server into a test field. */
+/** Injects the WireMock server of a test resource ({@link FaultyEhrResource}, {@link FakeLlmResource}). */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
 public @interface InjectWireMock {

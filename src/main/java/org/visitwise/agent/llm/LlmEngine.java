@@ -13,6 +13,9 @@ import org.visitwise.agent.PhiFirewall;
 import org.visitwise.session.ChatSession;
 import org.visitwise.session.SessionEnded;
 
+import dev.langchain4j.exception.LangChain4jException;
+import io.quarkus.logging.Log;
+
 /**
  * The conversation through a language model ({@code visitwise.agent.engine=llm}). The patient's text
  * passes the PHI firewall before it reaches the model; the model acts only through
@@ -42,7 +45,14 @@ public class LlmEngine implements ChatEngine {
         LlmState state = conversation.state();
         state.changed = null;
         String text = input.isChoice() ? input.choice() : PhiFirewall.mask(input.text());
-        String reply = agent.chat(session.id(), text);
+        String reply;
+        try {
+            reply = agent.chat(session.id(), text);
+        } catch (LangChain4jException e) {
+            // a model that calls tools wrongly, or does not answer, changes nothing: the patient hears so
+            Log.warnf("LLM turn failed (%s) in session %s", e.getClass().getSimpleName(), session.id());
+            reply = "Sorry, I could not do that. Nothing was changed. You can try again, or call the practice.";
+        }
         return new ChatReply(reply, List.of(), state.changed);
     }
 

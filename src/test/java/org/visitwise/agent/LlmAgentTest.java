@@ -85,6 +85,44 @@ class LlmAgentTest {
     }
 
     @Test
+    void cancellationAndRescheduleThroughTools() {
+        String patient = "pat-001";
+        String from = LocalDate.now(ZoneId.of("America/New_York")).plusDays(3).toString();
+        String slotId = org.visitwise.support.Journeys.firstFreeSlot(patient, "prac-002");
+        String first = org.visitwise.support.Journeys.as(patient).header("Idempotency-Key", org.visitwise.support.Journeys.key())
+                .body(Map.of("slotId", slotId, "visitType", "follow-up")).post("/api/v1/appointments")
+                .then().statusCode(201).extract().path("id");
+        String session = open(patient);
+        List<String> ownBefore = upcomingIds(patient);
+        int index = ownBefore.indexOf(first) + 1;
+
+        script(toolCall("listAppointments", Map.of()), text("Which one?"),
+                toolCall("findOpenTimes", Map.of("practitioner", "Chen", "date", from, "partOfDay", "afternoon",
+                        "visitType", "follow-up")), text("S1 is free. Move A" + index + " there?"),
+                toolCall("rescheduleAppointment", Map.of("appointment", "A" + index, "time", "S1")), text("Moved."));
+        say(patient, session, "I need to move my appointment");
+        say(patient, session, "afternoon with Dr. Chen");
+        JsonPath moved = say(patient, session, "yes");
+        String movedId = moved.getString("appointment.id");
+        assertEquals(Appointment.AppointmentStatus.CANCELLED, ((Appointment) sandbox.store().read("Appointment", first)).getStatus());
+        assertEquals(Appointment.AppointmentStatus.BOOKED, ((Appointment) sandbox.store().read("Appointment", movedId)).getStatus());
+
+        llm.resetAll();
+        int movedIndex = upcomingIds(patient).indexOf(movedId) + 1;
+        script(toolCall("listAppointments", Map.of()), text("Cancel A" + movedIndex + "?"),
+                toolCall("cancelAppointment", Map.of("handle", "A" + movedIndex)), text("Cancelled."));
+        say(patient, session, "cancel it please");
+        JsonPath cancelled = say(patient, session, "yes");
+        assertEquals("cancelled", cancelled.getString("appointment.status"));
+        assertEquals(Appointment.AppointmentStatus.CANCELLED, ((Appointment) sandbox.store().read("Appointment", movedId)).getStatus());
+    }
+
+    private List<String> upcomingIds(String patient) {
+        return org.visitwise.support.Journeys.as(patient).get("/api/v1/appointments").then().statusCode(200)
+                .extract().jsonPath().getList("appointments.id");
+    }
+
+    @Test
     void aModelThatObeysAnAttackerReachesNoOtherPatient() {
         List<String> hostile = List.of("appt-006", "Patient/pat-003", "A1; patient=pat-003", "../Appointment/appt-006",
                 "appt-007", "S9", "pat-003", "Appointment/appt-006", "A99", "A1 OR 1=1", "${patient}", "Patient?_id=pat-003",

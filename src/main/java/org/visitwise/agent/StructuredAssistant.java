@@ -27,8 +27,8 @@ import org.visitwise.session.SessionEnded;
 
 /**
  * The offline assistant: a deterministic guided flow (book, list, cancel, reschedule) driven by
- * quick replies, which also understands short free text for what the patient wants, with whom and
- * when. Nothing is booked or changed without the patient confirming what was understood.
+ * quick replies, which also understands short free text for what the patient wants (an in-process
+ * embedding model, keywords as fallback), with whom and when. Nothing is booked or changed without the patient confirming what was understood.
  */
 @ApplicationScoped
 public class StructuredAssistant implements ChatEngine {
@@ -37,12 +37,15 @@ public class StructuredAssistant implements ChatEngine {
     private final PracticeDirectory directory;
     private final SchedulingConfig config;
     private final Clock clock;
+    private final IntentClassifier intents;
 
-    StructuredAssistant(SchedulingService scheduling, PracticeDirectory directory, SchedulingConfig config, Clock clock) {
+    StructuredAssistant(SchedulingService scheduling, PracticeDirectory directory, SchedulingConfig config, Clock clock,
+            IntentClassifier intents) {
         this.scheduling = scheduling;
         this.directory = directory;
         this.config = config;
         this.clock = clock;
+        this.intents = intents;
     }
 
     static List<QuickReply> menu() {
@@ -175,7 +178,7 @@ public class StructuredAssistant implements ChatEngine {
 
     private ChatReply text(ChatSession session, Flow flow, String text) {
         Caller caller = session.caller();
-        Intent intent = Intent.of(text);
+        Intent intent = intents.classify(text);
         boolean confirming = flow.step == Step.CONFIRM_BOOK || flow.step == Step.CONFIRM_CANCEL
                 || flow.step == Step.CONFIRM_RESCHEDULE;
         if (confirming && intent == Intent.YES) {

@@ -122,6 +122,13 @@ class ChatApiTest {
     }
 
     @Test
+    void paraphraseWithoutKeywordsStartsTheRightFlow() {
+        String session = open("pat-003");
+        JsonPath reply = say("pat-003", session, "sorry, I won't make it");
+        assertEquals("Which appointment would you like to cancel?", reply.getString("reply"));
+    }
+
+    @Test
     void emergencyLanguageGetsTheFixedMessageAndNoFlow() {
         String session = open("pat-018");
         JsonPath reply = say("pat-018", session, "i have really bad chest pian");

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeAll;
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
 class IntentClassifierTest {
 
     /** Paraphrases that share no keyword with the rules: only the embedding model can read them. */
@@ -21,12 +25,12 @@ class IntentClassifierTest {
             Map.entry("can we push it back a couple of days", Intent.RESCHEDULE),
             Map.entry("a later time would suit me better", Intent.RESCHEDULE));
 
-    private static IntentClassifier classifier;
-
-    @BeforeAll
-    static void loadModel() {
-        classifier = new IntentClassifier();
-    }
+    /**
+     * The application's own classifier: the model's native libraries can be loaded by one class
+     * loader per JVM, so the test uses the instance the application under test loaded.
+     */
+    @Inject
+    IntentClassifier classifier;
 
     @Test
     void paraphrasesAreReadRightOrNotAtAllAndMostlyRight() {

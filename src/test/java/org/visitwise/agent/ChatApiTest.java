@@ -117,6 +117,28 @@ class ChatApiTest {
     }
 
     @Test
+    void reschedulingDrivenByText() {
+        String slotId = org.visitwise.support.Journeys.firstFreeSlot("pat-004", "prac-001");
+        String booked = org.visitwise.support.Journeys.as("pat-004").header("Idempotency-Key", org.visitwise.support.Journeys.key())
+                .body(Map.of("slotId", slotId, "visitType", "follow-up")).post("/api/v1/appointments")
+                .then().statusCode(201).extract().path("id");
+        String session = open("pat-004");
+        JsonPath pick = say("pat-004", session, "I need to move my appointment to another day");
+        assertEquals("Which appointment would you like to move?", pick.getString("reply"));
+        String handle = "A" + (upcoming("pat-004").indexOf(booked) + 1);
+        choose("pat-004", session, handle);
+        choose("pat-004", session, "S1");
+        JsonPath moved = say("pat-004", session, "yes please");
+        assertEquals("booked", moved.getString("appointment.status"));
+        assertEquals(Appointment.AppointmentStatus.CANCELLED, ((Appointment) sandbox.store().read("Appointment", booked)).getStatus());
+    }
+
+    private List<String> upcoming(String patient) {
+        return org.visitwise.support.Journeys.as(patient).get("/api/v1/appointments").then().statusCode(200)
+                .extract().jsonPath().getList("appointments.id");
+    }
+
+    @Test
     void paraphraseWithoutKeywordsStartsTheRightFlow() {
         String session = open("pat-003");
         JsonPath reply = say("pat-003", session, "sorry, I won't make it");

@@ -53,11 +53,6 @@ public final class Guardrails {
         return Optional.empty();
     }
 
-    static boolean isEmergency(String text) {
-        String normalized = normalize(text);
-        return EMERGENCY.stream().anyMatch(p -> p.matcher(normalized).find());
-    }
-
     private static String normalize(String text) {
         String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
         return ascii.toLowerCase(Locale.ROOT).replace("'", "").replace("’", "").replaceAll("[^a-z0-9 ]", " ")

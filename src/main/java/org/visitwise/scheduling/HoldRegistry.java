@@ -54,8 +54,4 @@ public class HoldRegistry {
     List<Hold> expired(Instant now) {
         return holds.values().stream().filter(h -> !h.expiresAt().isAfter(now)).toList();
     }
-
-    int size() {
-        return holds.size();
-    }
 }

@@ -28,5 +28,4 @@ public final class SchedulingRequests {
 
     /** Client-chosen key that makes a booking request safe to retry. */
     public static final String IDEMPOTENCY_KEY = "[A-Za-z0-9_\\-]{8,64}";
-
 }

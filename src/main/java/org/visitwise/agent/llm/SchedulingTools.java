@@ -5,7 +5,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -200,9 +199,5 @@ public class SchedulingTools {
         } catch (IllegalArgumentException e) {
             return "Invalid argument.";
         }
-    }
-
-    static String handles(java.util.Map<String, String> map) {
-        return map.keySet().stream().collect(Collectors.joining(", "));
     }
 }

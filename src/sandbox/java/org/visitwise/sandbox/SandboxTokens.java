@@ -44,6 +44,13 @@ public final class SandboxTokens {
         return sign(builder(subjectOf("user:" + name), roles), LIFETIME);
     }
 
+    /** A patient token with another issuer or audience, signed with the sandbox key (for refusal tests). */
+    public static String patientFrom(String issuer, String audience, String patientId) {
+        return Jwt.issuer(issuer).audience(audience).subject(subjectOf("patient:" + patientId)).groups(Set.of("patient"))
+                .claim("patient", patientId).expiresIn(LIFETIME).jws().keyId("sandbox")
+                .sign(SandboxEnvironment.get().tokenSigningKey());
+    }
+
     /** A token that expired a minute ago. */
     public static String expiredPatient(String patientId) {
         JwtClaimsBuilder claims = builder(subjectOf("patient:" + patientId), Set.of("patient")).claim("patient", patientId)

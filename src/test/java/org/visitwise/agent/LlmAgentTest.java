@@ -79,8 +79,13 @@ class LlmAgentTest {
 
         String sentToModel = allRequestsToTheModel();
         assertTrue(sentToModel.contains("Dr. Sam Chen"), "tool results reached the model");
+        String log = org.visitwise.support.LogFiles.applicationLog();
+        String audit = String.join("\n", org.visitwise.support.LogFiles.auditLines());
+        assertTrue(audit.contains("\"subtype\":\"book\""), "the audit stream of this application was captured");
         for (String phi : List.of(patient.phone(), patient.birthDate(), patient.email(), patient.family(), patient.id())) {
             assertFalse(sentToModel.contains(phi), "a synthetic identifier of the patient reached the model");
+            assertFalse(log.contains(phi), "a synthetic identifier of the patient reached the application log");
+            assertFalse(audit.contains(phi), "a synthetic identifier of the patient reached the audit stream");
         }
     }
 

@@ -36,7 +36,6 @@ import org.visitwise.security.Roles;
  */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.PATIENT, Roles.FRONT_DESK })
 @Tag(name = "Scheduling")
 public class SchedulingResource {
@@ -88,6 +87,7 @@ public class SchedulingResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("holds")
     @Operation(summary = "Hold a slot while the patient confirms")
     public Response hold(@Valid @NotNull SchedulingRequests.HoldRequest request,
@@ -107,6 +107,7 @@ public class SchedulingResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("appointments")
     @Operation(summary = "Book a held slot, or a free slot in one step; safe to retry with the same Idempotency-Key")
     public Response book(@Valid @NotNull SchedulingRequests.BookingRequest request,
@@ -135,6 +136,7 @@ public class SchedulingResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("appointments/{id}/reschedule")
     @Operation(summary = "Move one of the caller's appointments to another free slot")
     public AppointmentView reschedule(@RestPath @Pattern(regexp = ID) String id,

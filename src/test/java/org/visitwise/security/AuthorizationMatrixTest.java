@@ -1,0 +1,123 @@
+package org.visitwise.security;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.visitwise.sandbox.SandboxEhrServer;
+import org.visitwise.sandbox.SandboxTokens;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Every endpoint of the API against every kind of caller, from one table: the expected status of
+ * each pair, and no unexpected allow. (The identity issue adds staff roles, service accounts and a
+ * real IdP to this table.)
+ */
+@QuarkusTest
+class AuthorizationMatrixTest {
+
+    /** A = pat-001, who owns {appt} (booked by the test, days ahead); B = pat-002; front desk names no patient. */
+    private static final Map<String, Supplier<String>> CALLERS = new LinkedHashMap<>();
+
+    static {
+        CALLERS.put("anonymous", () -> null);
+        CALLERS.put("patient A", () -> SandboxTokens.patient("pat-001"));
+        CALLERS.put("patient B", () -> SandboxTokens.patient("pat-002"));
+        CALLERS.put("front-desk", () -> SandboxTokens.frontDesk("desk-1"));
+        CALLERS.put("billing", () -> SandboxTokens.withRoles("biller", Set.of("billing")));
+        CALLERS.put("provider", () -> SandboxTokens.withRoles("dr", Set.of("provider")));
+        CALLERS.put("admin", () -> SandboxTokens.withRoles("root", Set.of("admin")));
+        CALLERS.put("expired", () -> SandboxTokens.expiredPatient("pat-001"));
+        CALLERS.put("wrong issuer", () -> SandboxTokens.patientFrom("https://evil.example", SandboxTokens.AUDIENCE, "pat-001"));
+        CALLERS.put("wrong audience", () -> SandboxTokens.patientFrom(SandboxTokens.ISSUER, "other-app", "pat-001"));
+        CALLERS.put("alg=none", AuthorizationMatrixTest::unsigned);
+        CALLERS.put("tampered", AuthorizationMatrixTest::tampered);
+    }
+
+    /** Endpoint → expected status per caller, in the order of {@link #CALLERS}. */
+    private static final List<Row> TABLE = List.of(
+            new Row("GET /api/v1/slots", null, 401, 200, 200, 200, 403, 403, 403, 401, 401, 401, 401, 401),
+            new Row("GET /api/v1/appointments", null, 401, 200, 200, 400, 403, 403, 403, 401, 401, 401, 401, 401),
+            new Row("POST /api/v1/holds", "{\"slotId\":\"no-such-slot\",\"visitType\":\"follow-up\"}",
+                    401, 404, 404, 400, 403, 403, 403, 401, 401, 401, 401, 401),
+            new Row("DELETE /api/v1/holds/h-AAAAAAAAAAAAAAAAAAAAAA", null, 401, 404, 404, 400, 403, 403, 403, 401, 401, 401, 401, 401),
+            new Row("POST /api/v1/appointments", "{\"slotId\":\"no-such-slot\",\"visitType\":\"follow-up\"}",
+                    401, 404, 404, 400, 403, 403, 403, 401, 401, 401, 401, 401),
+            new Row("POST /api/v1/appointments/{appt}/reschedule", "{\"slotId\":\"{slot}\"}",
+                    401, 200, 404, 400, 403, 403, 403, 401, 401, 401, 401, 401),
+            new Row("POST /api/v1/appointments/{appt}/cancel", null, 401, 200, 404, 400, 403, 403, 403, 401, 401, 401, 401, 401),
+            new Row("POST /api/v1/sessions", null, 401, 201, 201, 400, 403, 403, 403, 401, 401, 401, 401, 401),
+            new Row("POST /api/v1/sessions/s-AAAAAAAAAAAAAAAAAAAAAA/messages", "{\"choice\":\"book\"}",
+                    401, 404, 404, 400, 403, 403, 403, 401, 401, 401, 401, 401),
+            new Row("DELETE /api/v1/sessions/s-AAAAAAAAAAAAAAAAAAAAAA", null, 401, 404, 404, 400, 403, 403, 403, 401, 401, 401, 401, 401));
+
+    record Row(String endpoint, String body, int... expected) {
+        Row with(String appointment, String slot) {
+            return new Row(endpoint.replace("{appt}", appointment),
+                    body == null ? null : body.replace("{slot}", slot), expected);
+        }
+    }
+
+    @Inject
+    SandboxEhrServer sandbox;
+
+    @Test
+    void everyEndpointAgainstEveryCaller() {
+        sandbox.reset();
+        String appointment = org.visitwise.support.Journeys.as("pat-001").header("Idempotency-Key", "matrix-setup-1")
+                .body(Map.of("slotId", org.visitwise.support.Journeys.firstFreeSlot("pat-001", "prac-001"),
+                        "visitType", "follow-up")).post("/api/v1/appointments").then().statusCode(201).extract().path("id");
+        String otherSlot = org.visitwise.support.Journeys.firstFreeSlot("pat-001", "prac-002");
+        List<String> mismatches = new ArrayList<>();
+        List<String> callers = new ArrayList<>(CALLERS.keySet());
+        for (Row row : TABLE) {
+            assertEquals(callers.size(), row.expected().length, row.endpoint());
+            for (int i = 0; i < callers.size(); i++) {
+                int status = call(row.with(appointment, otherSlot), CALLERS.get(callers.get(i)).get());
+                if (status != row.expected()[i]) {
+                    mismatches.add(row.endpoint() + " as " + callers.get(i) + ": expected " + row.expected()[i] + ", got " + status);
+                }
+            }
+        }
+        assertEquals(List.of(), mismatches);
+    }
+
+    private static int call(Row row, String token) {
+        String[] parts = row.endpoint().split(" ", 2);
+        RequestSpecification request = given().header("Idempotency-Key", "matrix-key-0001");
+        if (token != null) {
+            request = request.auth().oauth2(token);
+        }
+        if (row.body() != null) {
+            request = request.contentType(ContentType.JSON).body(row.body());
+        }
+        return request.request(parts[0], parts[1]).then().extract().statusCode();
+    }
+
+    private static String unsigned() {
+        String[] parts = SandboxTokens.patient("pat-001").split("\\.");
+        return Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + parts[1] + ".";
+    }
+
+    private static String tampered() {
+        String[] parts = SandboxTokens.patient("pat-001").split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("pat-001", "pat-002");
+        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2];
+    }
+}

@@ -1,0 +1,42 @@
+package org.visitwise.security;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.visitwise.sandbox.SandboxTokens;
+import org.visitwise.support.LogFiles;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Failed logins and refused requests are audited, without anything from the token. */
+@QuarkusTest
+class SecurityAuditTest {
+
+    @Test
+    void badTokenIsAuditedAsALoginFailure() {
+        int before = LogFiles.auditLines().size();
+        String expired = SandboxTokens.expiredPatient("pat-001");
+        given().auth().oauth2(expired).get("/api/v1/appointments").then().statusCode(401);
+        List<String> events = LogFiles.auditLinesAfter(before);
+        assertEquals(1, events.stream().filter(e -> e.contains("\"subtype\":\"login-failure\"")).count(), events.toString());
+        assertFalse(String.join("\n", events).contains(expired.substring(0, 20)), "no token contents");
+    }
+
+    @Test
+    void wrongRoleIsAuditedAsADenialWithTheOpaqueSubject() {
+        int before = LogFiles.auditLines().size();
+        given().auth().oauth2(SandboxTokens.withRoles("biller", Set.of("billing"))).get("/api/v1/appointments")
+                .then().statusCode(403);
+        List<String> denials = LogFiles.auditLinesAfter(before).stream()
+                .filter(e -> e.contains("\"subtype\":\"access-denied\"")).toList();
+        assertEquals(1, denials.size());
+        assertTrue(denials.get(0).matches(".*\"actor\":\"[0-9a-f\\-]{36}\".*"), denials.get(0));
+        assertTrue(denials.get(0).contains("\"reason\":\"forbidden\""));
+    }
+}

@@ -68,18 +68,8 @@ public class SchedulingTools {
                     : Optional.of(PartOfDay.valueOf(partOfDay.trim().toUpperCase(Locale.ROOT)));
             List<SlotView> slots = scheduling.find(caller(), new SlotQuery(practitionerId, Optional.empty(),
                     Optional.ofNullable(blank(visitType) ? null : visitType.trim()), from, Optional.empty(), part));
-            LlmState state = conversation.state();
-            state.slots.clear();
-            if (slots.isEmpty()) {
-                return "No open times match.";
-            }
-            StringBuilder out = new StringBuilder();
-            for (int i = 0; i < slots.size(); i++) {
-                String handle = "S" + (i + 1);
-                state.slots.put(handle, slots.get(i).id());
-                out.append(handle).append(": ").append(describe(slots.get(i))).append('\n');
-            }
-            return out.toString().trim();
+            return slots.isEmpty() ? clearedWith(conversation.state().slots, "No open times match.")
+                    : numbered("S", slots, conversation.state().slots, SlotView::id, SchedulingTools::describe);
         });
     }
 
@@ -116,18 +106,8 @@ public class SchedulingTools {
     public String listAppointments() {
         return guarded(() -> {
             List<AppointmentView> upcoming = scheduling.upcoming(caller());
-            LlmState state = conversation.state();
-            state.appointments.clear();
-            if (upcoming.isEmpty()) {
-                return "No upcoming appointments.";
-            }
-            StringBuilder out = new StringBuilder();
-            for (int i = 0; i < upcoming.size(); i++) {
-                String handle = "A" + (i + 1);
-                state.appointments.put(handle, upcoming.get(i).id());
-                out.append(handle).append(": ").append(describe(upcoming.get(i))).append('\n');
-            }
-            return out.toString().trim();
+            return upcoming.isEmpty() ? clearedWith(conversation.state().appointments, "No upcoming appointments.")
+                    : numbered("A", upcoming, conversation.state().appointments, AppointmentView::id, SchedulingTools::describe);
         });
     }
 
@@ -171,6 +151,27 @@ public class SchedulingTools {
             }
             state.holdId = null;
         }
+    }
+
+    /**
+     * Lists items as {@code <prefix>1: ...} lines and remembers which id each handle stands for: the
+     * handles are the only names the model gets.
+     */
+    private static <T> String numbered(String prefix, List<T> items, java.util.Map<String, String> handles,
+            java.util.function.Function<T, String> id, java.util.function.Function<T, String> describe) {
+        handles.clear();
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < items.size(); i++) {
+            String handle = prefix + (i + 1);
+            handles.put(handle, id.apply(items.get(i)));
+            out.append(handle).append(": ").append(describe.apply(items.get(i))).append('\n');
+        }
+        return out.toString().trim();
+    }
+
+    private static String clearedWith(java.util.Map<String, String> handles, String answer) {
+        handles.clear();
+        return answer;
     }
 
     private Caller caller() {

@@ -71,6 +71,8 @@ class PhiLeakTest {
         errorMessages.add(assertThrows(EhrException.class, () -> gateway.transaction(frontDesk, Bookings.transaction(current, first.id())))
                 .getMessage());
 
+        String metrics = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("http_client_requests_seconds"), "the EHR calls were measured");
         String log = LogFiles.applicationLog();
         String audit = String.join("\n", LogFiles.auditLines());
         String errors = String.join("\n", errorMessages);
@@ -82,6 +84,7 @@ class PhiLeakTest {
                 assertFalse(log.contains(phi), "application log contains a synthetic identifier of " + sp.id());
                 assertFalse(audit.contains(phi), "audit stream contains a synthetic identifier of " + sp.id());
                 assertFalse(errors.contains(phi), "an error message contains a synthetic identifier of " + sp.id());
+                assertFalse(metrics.contains(phi), "the metrics scrape contains a synthetic identifier of " + sp.id());
             }
         }
     }

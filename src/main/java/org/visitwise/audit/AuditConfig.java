@@ -17,4 +17,11 @@ public interface AuditConfig {
     /** Name of this instance in the {@code source} field of every event (the pod name on Kubernetes). */
     @WithDefault("visitwise")
     String source();
+
+    /**
+     * How many recent events the instance keeps in memory for {@code GET /api/v1/ehr/audit-events}
+     * and {@code GET /api/v1/audit-events} (PHI-free; the durable copy is the log stream).
+     */
+    @WithDefault("10000")
+    int feedCapacity();
 }

@@ -27,11 +27,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param reason          why it failed or was refused, a short code
  * @param source          this instance
  * @param correlationId   id of the request that caused it
+ * @param channel         how the conversation reaches the patient (web, sms, voice, portal), for sessions
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record AuditEvent(Instant recorded, String type, String subtype, String action, AuditOutcome outcome,
         String actor, String purpose, String sessionId, String resourceType, String entity, String patient,
-        List<String> queryParameters, Integer status, String reason, String source, String correlationId) {
+        List<String> queryParameters, Integer status, String reason, String source, String correlationId, String channel) {
 
     public AuditEvent {
         Objects.requireNonNull(recorded, "recorded");

@@ -24,6 +24,7 @@ public final class AuditEventBuilder {
     private Integer status;
     private String reason;
     private String correlationId;
+    private String channel;
 
     AuditEventBuilder(AuditLog log, Pseudonymizer pseudonymizer, Instant recorded, String type, String subtype,
             String source) {
@@ -90,9 +91,15 @@ public final class AuditEventBuilder {
         return this;
     }
 
+    /** The channel of a conversation (web, sms, voice, portal). */
+    public AuditEventBuilder channel(String channel) {
+        this.channel = channel;
+        return this;
+    }
+
     public AuditEvent build() {
         return new AuditEvent(recorded, type, subtype, action, outcome, actor, purpose, sessionId, resourceType,
-                entity, patient, queryParameters, status, reason, source, correlationId);
+                entity, patient, queryParameters, status, reason, source, correlationId, channel);
     }
 
     public void record() {

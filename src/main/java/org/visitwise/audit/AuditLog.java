@@ -29,6 +29,7 @@ public class AuditLog {
     private final AuditConfig config;
     private final Pseudonymizer pseudonymizer;
     private final Clock clock;
+    private final AuditFeed feed;
 
     @Inject
     public AuditLog(AuditConfig config, Pseudonymizer pseudonymizer) {
@@ -39,6 +40,7 @@ public class AuditLog {
         this.config = config;
         this.pseudonymizer = pseudonymizer;
         this.clock = clock;
+        this.feed = new AuditFeed(config.feedCapacity());
     }
 
     /** Starts an event of the given type and subtype, stamped now and with this instance as source. */
@@ -46,9 +48,15 @@ public class AuditLog {
         return new AuditEventBuilder(this, pseudonymizer, clock.instant(), type, subtype, config.source());
     }
 
+    /** The recent events kept in memory, for the audit endpoints. */
+    public AuditFeed feed() {
+        return feed;
+    }
+
     public void record(AuditEvent event) {
         try {
             LOG.info(JSON.writeValueAsString(event));
+            feed.append(event);
         } catch (JsonProcessingException e) {
             // cannot happen for this record; never drop an event silently
             throw new IllegalStateException("audit event not serialisable", e);

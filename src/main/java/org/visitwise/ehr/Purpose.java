@@ -12,6 +12,10 @@ public enum Purpose {
     PATIENT_SELF_SCHEDULING("patient-self-scheduling"),
     /** Practice staff scheduling on behalf of any patient of the practice. */
     FRONT_DESK_SCHEDULING("front-desk-scheduling"),
+    /** Billing staff reading a named patient's appointments. */
+    BILLING_REVIEW("billing-review"),
+    /** A provider reading their own schedule. */
+    PROVIDER_SCHEDULE("provider-schedule"),
     /** The EHR's own systems, and the agent acting without a user. */
     EHR_SERVICE("ehr-service");
 

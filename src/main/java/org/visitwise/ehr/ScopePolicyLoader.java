@@ -48,7 +48,8 @@ public final class ScopePolicyLoader {
         return new ScopePolicy(policies);
     }
 
-    private static InputStream open(Optional<Path> directory, String file) throws IOException {
+    /** Opens a policy file of {@code scopes/}: from the configured directory, else from the class path. */
+    public static InputStream open(Optional<Path> directory, String file) throws IOException {
         if (directory.isPresent()) {
             return Files.newInputStream(directory.get().resolve(file));
         }

@@ -173,9 +173,9 @@ public class FhirRestSchedulingPort implements SchedulingPort {
     }
 
     @Override
-    public List<Appointment> upcoming(EhrCallContext ctx, Instant from, int count) {
+    public List<Appointment> upcoming(EhrCallContext ctx, String participant, Instant from, int count) {
         Bundle found = gateway.search(ctx, "Appointment", Map.of(
-                "patient", List.of(ctx.patientReference()),
+                participant.startsWith("Patient/") ? "patient" : "actor", List.of(participant),
                 "date", List.of("ge" + FHIR_INSTANT.format(from)),
                 "status", List.of("booked"),
                 "_count", List.of(String.valueOf(count))));

@@ -51,6 +51,6 @@ public interface SchedulingPort {
      */
     Appointment reschedule(EhrCallContext ctx, Appointment old, Slot newSlot, ScheduleInfo schedule, String visitType);
 
-    /** The patient's booked appointments starting at or after {@code from}, earliest first. */
-    List<Appointment> upcoming(EhrCallContext ctx, Instant from, int count);
+    /** The booked appointments of {@code participant} ({@code Patient/..} or {@code Practitioner/..}) from {@code from}, earliest first. */
+    List<Appointment> upcoming(EhrCallContext ctx, String participant, Instant from, int count);
 }

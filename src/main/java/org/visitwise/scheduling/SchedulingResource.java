@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -27,7 +26,9 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.visitwise.security.Caller;
 import org.visitwise.security.CallerResolver;
-import org.visitwise.security.Roles;
+import org.visitwise.security.Permissions;
+
+import io.quarkus.security.PermissionsAllowed;
 
 /**
  * The scheduling API for patients (acting for themselves; identity from the token) and front-desk
@@ -36,7 +37,6 @@ import org.visitwise.security.Roles;
  */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Roles.PATIENT, Roles.FRONT_DESK })
 @Tag(name = "Scheduling")
 public class SchedulingResource {
 
@@ -61,6 +61,7 @@ public class SchedulingResource {
     public record AppointmentsPage(String timeZone, List<AppointmentView> appointments) {
     }
 
+    @PermissionsAllowed(Permissions.SLOTS_READ)
     @GET
     @Path("slots")
     @Operation(summary = "Find open slots, earliest first")
@@ -78,6 +79,7 @@ public class SchedulingResource {
         return new SlotsPage(config.timeZone().getId(), scheduling.find(caller, query));
     }
 
+    @PermissionsAllowed(Permissions.APPOINTMENTS_READ)
     @GET
     @Path("appointments")
     @Operation(summary = "The caller's upcoming appointments")
@@ -86,6 +88,7 @@ public class SchedulingResource {
         return new AppointmentsPage(config.timeZone().getId(), scheduling.upcoming(caller));
     }
 
+    @PermissionsAllowed(Permissions.APPOINTMENTS_WRITE)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("holds")
@@ -97,6 +100,7 @@ public class SchedulingResource {
         return Response.created(URI.create("/api/v1/holds/" + hold.holdId())).entity(hold).build();
     }
 
+    @PermissionsAllowed(Permissions.APPOINTMENTS_WRITE)
     @DELETE
     @Path("holds/{holdId}")
     @Operation(summary = "Release a hold")
@@ -106,6 +110,7 @@ public class SchedulingResource {
         return Response.noContent().build();
     }
 
+    @PermissionsAllowed(Permissions.APPOINTMENTS_WRITE)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("appointments")
@@ -127,6 +132,7 @@ public class SchedulingResource {
                 .entity(booking.appointment()).build();
     }
 
+    @PermissionsAllowed(Permissions.APPOINTMENTS_WRITE)
     @POST
     @Path("appointments/{id}/cancel")
     @Operation(summary = "Cancel one of the caller's appointments")
@@ -135,6 +141,7 @@ public class SchedulingResource {
         return scheduling.cancel(callers.resolve(Optional.ofNullable(patient), true), id);
     }
 
+    @PermissionsAllowed(Permissions.APPOINTMENTS_WRITE)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("appointments/{id}/reschedule")

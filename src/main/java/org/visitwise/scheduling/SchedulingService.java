@@ -193,10 +193,10 @@ public class SchedulingService {
         return views.appointment(booked, dir);
     }
 
-    /** The patient's upcoming booked appointments. */
+    /** The patient's upcoming booked appointments (or a provider's own). */
     public List<AppointmentView> upcoming(Caller caller) {
         Snapshot dir = directory.current();
-        return ehr.upcoming(caller.ehr(null), clock.instant(), 50).stream().map(a -> views.appointment(a, dir)).toList();
+        return ehr.upcoming(caller.ehr(null), caller.participantReference(), clock.instant(), 50).stream().map(a -> views.appointment(a, dir)).toList();
     }
 
     /** Releases every unbooked hold whose time is up (called by the sweeper); returns how many. */

@@ -13,13 +13,15 @@ public final class ChatSession {
 
     private final String id;
     private final Caller caller;
+    private final Channel channel;
     private final Instant createdAt;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile Instant lastActivity;
     private volatile Object engineState;
 
-    ChatSession(String id, Caller caller, Instant createdAt) {
+    ChatSession(String id, Caller caller, Channel channel, Instant createdAt) {
         this.id = id;
+        this.channel = channel;
         this.caller = caller.inSession(id);
         this.createdAt = createdAt;
         this.lastActivity = createdAt;
@@ -32,6 +34,11 @@ public final class ChatSession {
     /** The caller, with this session's id for audit correlation. */
     public Caller caller() {
         return caller;
+    }
+
+    /** How the patient reaches this conversation. */
+    public Channel channel() {
+        return channel;
     }
 
     Instant createdAt() {

@@ -46,12 +46,12 @@ public class SessionStore {
     }
 
     /** Opens a conversation for the caller, or refuses with 503 when at capacity. */
-    public ChatSession open(Caller caller) {
+    public ChatSession open(Caller caller, Channel channel) {
         if (reserved.incrementAndGet() > config.capacity()) {
             reserved.decrementAndGet();
             throw new SessionProblems.Full();
         }
-        ChatSession session = new ChatSession(newId(), caller, clock.instant());
+        ChatSession session = new ChatSession(newId(), caller, channel, clock.instant());
         sessions.put(session.id(), session);
         record(session, "session-start");
         return session;
@@ -138,7 +138,8 @@ public class SessionStore {
     private void record(ChatSession session, String subtype) {
         Caller caller = session.caller();
         audit.event("session", subtype).action('E').actor(caller.subject(), caller.purpose().code())
-                .session(session.id(), null).patient(caller.patientReference()).record();
+                .session(session.id(), null).patient(caller.patientReference()).channel(session.channel().code())
+                .record();
     }
 
     private static String newId() {

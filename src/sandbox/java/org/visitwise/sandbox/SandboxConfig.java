@@ -24,6 +24,9 @@ public interface SandboxConfig {
     /** Password of the generated stores (random per start-up). */
     String tlsPassword();
 
+    /** Public key of the sandbox login (base64 DER, made at start-up): what OIDC verifies tokens with. */
+    String tokenPublicKey();
+
     /** The practice's time zone: slots are 09:00-17:00 local time, stored with their UTC offset. */
     @WithDefault("America/New_York")
     String timeZone();

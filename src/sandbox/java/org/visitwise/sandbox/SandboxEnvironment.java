@@ -113,6 +113,11 @@ public final class SandboxEnvironment {
         return port;
     }
 
+    /** Public key verifying the sandbox login's tokens: base64 of its DER encoding. */
+    public String tokenPublicKey() {
+        return Base64.getEncoder().encodeToString(tokenKeys.getPublic().getEncoded());
+    }
+
     /** Private key signing the sandbox's dev-only tokens (never written anywhere). */
     PrivateKey tokenSigningKey() {
         return tokenKeys.getPrivate();

@@ -17,6 +17,8 @@ public final class SandboxTokens {
 
     public static final String ISSUER = "https://sandbox.visitwise.invalid/login";
     public static final String AUDIENCE = "visitwise";
+    /** Issuer of the sandbox EHR's service-account tokens. */
+    public static final String EHR_ISSUER = "https://sandbox.visitwise.invalid/ehr";
     private static final Duration LIFETIME = Duration.ofMinutes(15);
 
     private SandboxTokens() {
@@ -37,6 +39,37 @@ public final class SandboxTokens {
     /** A token for a front-desk user of the sandbox practice. */
     public static String frontDesk(String name) {
         return sign(builder(subjectOf("staff:" + name), Set.of("front-desk")), LIFETIME);
+    }
+
+    /** A billing clerk of the sandbox practice. */
+    public static String billing(String name) {
+        return sign(builder(subjectOf("staff:" + name), Set.of("billing")), LIFETIME);
+    }
+
+    /** A provider of the sandbox practice, e.g. {@code prac-001}: {@code fhirUser=Practitioner/<id>}. */
+    public static String provider(String practitionerId) {
+        return sign(builder(subjectOf("provider:" + practitionerId), Set.of("provider"))
+                .claim("fhirUser", "Practitioner/" + practitionerId), LIFETIME);
+    }
+
+    /** A practice administrator. */
+    public static String admin(String name) {
+        return sign(builder(subjectOf("staff:" + name), Set.of("admin")), LIFETIME);
+    }
+
+    /**
+     * A single-use token of the EHR's service account ({@code ehr-gateway}): its own issuer, a fresh
+     * {@code jti}, five minutes, the SMART system scopes of the ehr-service role.
+     */
+    public static String ehrService() {
+        return ehrService("system/Appointment.crus system/Slot.rs");
+    }
+
+    /** An EHR service-account token carrying the given scopes. */
+    public static String ehrService(String scopes) {
+        return Jwt.issuer(EHR_ISSUER).audience(AUDIENCE).subject(subjectOf("service:ehr-gateway"))
+                .groups(Set.of("ehr-service")).claim("scope", scopes).claim("jti", UUID.randomUUID().toString())
+                .expiresIn(Duration.ofMinutes(5)).jws().keyId("sandbox").sign(SandboxEnvironment.get().tokenSigningKey());
     }
 
     /** A token with any roles, for tests (e.g. a role without scheduling rights). */

@@ -214,7 +214,7 @@ class SchedulingApiTest {
     void noTokenIs401AndWrongRoleIs403() {
         given().get("/api/v1/appointments").then().statusCode(401);
         given().auth().oauth2(SandboxTokens.expiredPatient("pat-001")).get("/api/v1/appointments").then().statusCode(401);
-        given().auth().oauth2(SandboxTokens.withRoles("biller", java.util.Set.of("billing")))
+        given().auth().oauth2(SandboxTokens.admin("root"))
                 .get("/api/v1/appointments").then().statusCode(403);
     }
 

@@ -24,8 +24,8 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * Every endpoint of the API against every kind of caller, from one table: the expected status of
- * each pair, and no unexpected allow. (The identity issue adds staff roles, service accounts and a
- * real IdP to this table.)
+ * each pair, and no unexpected allow. The same table is printed in the README's security section,
+ * and this test fails when the two differ.
  */
 @QuarkusTest
 class AuthorizationMatrixTest {
@@ -38,9 +38,10 @@ class AuthorizationMatrixTest {
         CALLERS.put("patient A", () -> SandboxTokens.patient("pat-001"));
         CALLERS.put("patient B", () -> SandboxTokens.patient("pat-002"));
         CALLERS.put("front-desk", () -> SandboxTokens.frontDesk("desk-1"));
-        CALLERS.put("billing", () -> SandboxTokens.withRoles("biller", Set.of("billing")));
-        CALLERS.put("provider", () -> SandboxTokens.withRoles("dr", Set.of("provider")));
-        CALLERS.put("admin", () -> SandboxTokens.withRoles("root", Set.of("admin")));
+        CALLERS.put("billing", () -> SandboxTokens.billing("biller"));
+        CALLERS.put("provider", () -> SandboxTokens.provider("prac-001"));
+        CALLERS.put("admin", () -> SandboxTokens.admin("root"));
+        CALLERS.put("EHR service", SandboxTokens::ehrService);
         CALLERS.put("expired", () -> SandboxTokens.expiredPatient("pat-001"));
         CALLERS.put("wrong issuer", () -> SandboxTokens.patientFrom("https://evil.example", SandboxTokens.AUDIENCE, "pat-001"));
         CALLERS.put("wrong audience", () -> SandboxTokens.patientFrom(SandboxTokens.ISSUER, "other-app", "pat-001"));
@@ -48,22 +49,39 @@ class AuthorizationMatrixTest {
         CALLERS.put("tampered", AuthorizationMatrixTest::tampered);
     }
 
-    /** Endpoint → expected status per caller, in the order of {@link #CALLERS}. */
+    private static final String HOLD = "{\"slotId\":\"no-such-slot\",\"visitType\":\"follow-up\"}";
+    private static final String NO_SESSION = "s-AAAAAAAAAAAAAAAAAAAAAA";
+
+    /**
+     * Endpoint → expected status per caller, in the order of {@link #CALLERS}: anonymous, patient A,
+     * patient B, front-desk, billing, provider, admin, EHR service, expired, wrong issuer, wrong
+     * audience, alg=none, tampered. 404 = allowed to ask, nothing of yours there; 400 = allowed, but
+     * must (or must not) name a patient.
+     */
     private static final List<Row> TABLE = List.of(
-            new Row("GET /api/v1/slots", null, 401, 200, 200, 200, 403, 403, 403, 401, 401, 401, 401, 401),
-            new Row("GET /api/v1/appointments", null, 401, 200, 200, 400, 403, 403, 403, 401, 401, 401, 401, 401),
-            new Row("POST /api/v1/holds", "{\"slotId\":\"no-such-slot\",\"visitType\":\"follow-up\"}",
-                    401, 404, 404, 400, 403, 403, 403, 401, 401, 401, 401, 401),
-            new Row("DELETE /api/v1/holds/h-AAAAAAAAAAAAAAAAAAAAAA", null, 401, 404, 404, 400, 403, 403, 403, 401, 401, 401, 401, 401),
-            new Row("POST /api/v1/appointments", "{\"slotId\":\"no-such-slot\",\"visitType\":\"follow-up\"}",
-                    401, 404, 404, 400, 403, 403, 403, 401, 401, 401, 401, 401),
+            new Row("GET /api/v1/slots", null, 401, 200, 200, 200, 403, 403, 403, 401, 401, 401, 401, 401, 401),
+            new Row("GET /api/v1/appointments", null, 401, 200, 200, 400, 400, 200, 403, 401, 401, 401, 401, 401, 401),
+            new Row("GET /api/v1/appointments?patient=Patient/pat-001", null,
+                    401, 400, 400, 200, 200, 400, 403, 401, 401, 401, 401, 401, 401),
+            new Row("POST /api/v1/holds", HOLD, 401, 404, 404, 400, 403, 403, 403, 401, 401, 401, 401, 401, 401),
+            new Row("DELETE /api/v1/holds/h-AAAAAAAAAAAAAAAAAAAAAA", null,
+                    401, 404, 404, 400, 403, 403, 403, 401, 401, 401, 401, 401, 401),
+            new Row("POST /api/v1/appointments", HOLD, 401, 404, 404, 400, 403, 403, 403, 401, 401, 401, 401, 401, 401),
             new Row("POST /api/v1/appointments/{appt}/reschedule", "{\"slotId\":\"{slot}\"}",
-                    401, 200, 404, 400, 403, 403, 403, 401, 401, 401, 401, 401),
-            new Row("POST /api/v1/appointments/{appt}/cancel", null, 401, 200, 404, 400, 403, 403, 403, 401, 401, 401, 401, 401),
-            new Row("POST /api/v1/sessions", null, 401, 201, 201, 400, 403, 403, 403, 401, 401, 401, 401, 401),
-            new Row("POST /api/v1/sessions/s-AAAAAAAAAAAAAAAAAAAAAA/messages", "{\"choice\":\"book\"}",
-                    401, 404, 404, 400, 403, 403, 403, 401, 401, 401, 401, 401),
-            new Row("DELETE /api/v1/sessions/s-AAAAAAAAAAAAAAAAAAAAAA", null, 401, 404, 404, 400, 403, 403, 403, 401, 401, 401, 401, 401));
+                    401, 200, 404, 400, 403, 403, 403, 401, 401, 401, 401, 401, 401),
+            new Row("POST /api/v1/appointments/{appt}/cancel", null,
+                    401, 200, 404, 400, 403, 403, 403, 401, 401, 401, 401, 401, 401),
+            new Row("POST /api/v1/sessions", null, 401, 201, 201, 400, 403, 403, 403, 401, 401, 401, 401, 401, 401),
+            new Row("POST /api/v1/sessions/" + NO_SESSION + "/messages", "{\"choice\":\"book\"}",
+                    401, 404, 404, 400, 403, 403, 403, 401, 401, 401, 401, 401, 401),
+            new Row("DELETE /api/v1/sessions/" + NO_SESSION, null, 401, 404, 404, 400, 403, 403, 403, 401, 401, 401, 401, 401, 401),
+            new Row("GET /api/v1/audit-events", null, 401, 403, 403, 403, 403, 403, 200, 401, 401, 401, 401, 401, 401),
+            new Row("POST /api/v1/ehr/sessions", "{\"patient\":\"Patient/pat-003\",\"channel\":\"sms\"}",
+                    401, 401, 401, 401, 401, 401, 401, 201, 401, 401, 401, 401, 401),
+            new Row("POST /api/v1/ehr/sessions/" + NO_SESSION + "/messages", "{\"text\":\"hello\"}",
+                    401, 401, 401, 401, 401, 401, 401, 404, 401, 401, 401, 401, 401),
+            new Row("DELETE /api/v1/ehr/sessions/" + NO_SESSION, null, 401, 401, 401, 401, 401, 401, 401, 404, 401, 401, 401, 401, 401),
+            new Row("GET /api/v1/ehr/audit-events", null, 401, 401, 401, 401, 401, 401, 401, 200, 401, 401, 401, 401, 401));
 
     record Row(String endpoint, String body, int... expected) {
         Row with(String appointment, String slot) {
@@ -94,6 +112,26 @@ class AuthorizationMatrixTest {
             }
         }
         assertEquals(List.of(), mismatches);
+    }
+
+    @Test
+    void readmePrintsThisTable() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        String table = markdown();
+        org.junit.jupiter.api.Assertions.assertTrue(readme.contains(table), "README.md must contain:\n" + table);
+    }
+
+    private static String markdown() {
+        StringBuilder md = new StringBuilder("| endpoint | " + String.join(" | ", CALLERS.keySet()) + " |\n");
+        md.append("|---|").append("---|".repeat(CALLERS.size())).append('\n');
+        for (Row row : TABLE) {
+            md.append("| `").append(row.endpoint().replace("{appt}", "{id}")).append("` |");
+            for (int status : row.expected()) {
+                md.append(' ').append(status).append(" |");
+            }
+            md.append('\n');
+        }
+        return md.toString();
     }
 
     private static int call(Row row, String token) {

@@ -31,7 +31,7 @@ class SecurityAuditTest {
     @Test
     void wrongRoleIsAuditedAsADenialWithTheOpaqueSubject() {
         int before = LogFiles.auditLines().size();
-        given().auth().oauth2(SandboxTokens.withRoles("biller", Set.of("billing"))).get("/api/v1/appointments")
+        given().auth().oauth2(SandboxTokens.admin("root")).get("/api/v1/appointments")
                 .then().statusCode(403);
         List<String> denials = LogFiles.auditLinesAfter(before).stream()
                 .filter(e -> e.contains("\"subtype\":\"access-denied\"")).toList();

@@ -72,7 +72,13 @@ class TokenValidationTest {
 
     @Test
     void goodTokenWithoutASchedulingRoleIs403() {
-        given().auth().oauth2(SandboxTokens.withRoles("someone", Set.of("billing"))).get(ENDPOINT).then().statusCode(403);
+        given().auth().oauth2(SandboxTokens.withRoles("someone", Set.of("volunteer"))).get(ENDPOINT).then().statusCode(403);
+        given().auth().oauth2(SandboxTokens.admin("root")).get(ENDPOINT).then().statusCode(403);
+        // two roles: which purpose of use applies would be ambiguous, so neither does
+        given().auth().oauth2(SandboxTokens.withRoles("someone", Set.of("front-desk", "admin"))).get(ENDPOINT + "?patient=Patient/pat-001")
+                .then().statusCode(403);
+        // a person can never hold the EHR's service-account role
+        given().auth().oauth2(SandboxTokens.withRoles("someone", Set.of("ehr-service"))).get(ENDPOINT).then().statusCode(403);
         given().auth().oauth2(SandboxTokens.withRoles("someone", Set.of())).get(ENDPOINT).then().statusCode(403);
         // the patient role without a patient claim grants nothing
         given().auth().oauth2(SandboxTokens.withRoles("someone", Set.of("patient"))).get(ENDPOINT).then().statusCode(403);

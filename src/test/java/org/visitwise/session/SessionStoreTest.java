@@ -41,21 +41,21 @@ class SessionStoreTest {
     @Test
     void fullStoreRefusesNewConversationsAndKeepsTheOldOnes() {
         SessionStore store = store(2);
-        ChatSession first = store.open(alice);
-        store.open(bob);
-        assertThrows(SessionProblems.Full.class, () -> store.open(alice));
+        ChatSession first = store.open(alice, Channel.WEB);
+        store.open(bob, Channel.WEB);
+        assertThrows(SessionProblems.Full.class, () -> store.open(alice, Channel.WEB));
         assertEquals(503, new SessionProblems.Full().toResponse().getStatus());
         assertEquals("60", new SessionProblems.Full().toResponse().getHeaderString("Retry-After"));
         assertSame(first, store.find(first.id(), alice), "nobody is evicted");
         store.close(first.id(), alice);
-        store.open(alice);
+        store.open(alice, Channel.WEB);
     }
 
     @Test
     void idsAreRandomAndBoundToTheirSubject() {
         SessionStore store = store(10);
-        ChatSession a = store.open(alice);
-        ChatSession b = store.open(alice);
+        ChatSession a = store.open(alice, Channel.WEB);
+        ChatSession b = store.open(alice, Channel.WEB);
         assertNotEquals(a.id(), b.id());
         assertTrue(a.id().matches("s-[A-Za-z0-9_\\-]{22}"), "128 random bits");
         assertThrows(SessionProblems.NotFound.class, () -> store.find(a.id(), bob));
@@ -64,7 +64,7 @@ class SessionStoreTest {
     @Test
     void idleTimeoutAndAbsoluteLifetimeEndConversations() {
         SessionStore store = store(10);
-        ChatSession s = store.open(alice);
+        ChatSession s = store.open(alice, Channel.WEB);
         for (int i = 0; i < 4; i++) {
             clock.advance(Duration.ofMinutes(14));
             store.touch(store.find(s.id(), alice));
@@ -73,7 +73,7 @@ class SessionStoreTest {
         assertThrows(SessionProblems.NotFound.class, () -> store.find(s.id(), alice), "61 minutes: lifetime over");
         assertEquals(1, ended.size(), "engines are told, to release holds");
 
-        ChatSession t = store.open(alice);
+        ChatSession t = store.open(alice, Channel.WEB);
         clock.advance(Duration.ofMinutes(15));
         assertEquals(1, store.expire());
         assertEquals(0, store.active());
@@ -110,6 +110,10 @@ class SessionStoreTest {
 
             public String source() {
                 return "test";
+            }
+
+            public int feedCapacity() {
+                return 100;
             }
         };
         return new SessionStore(config, new AuditLog(auditConfig, new Pseudonymizer(auditConfig)), clock,

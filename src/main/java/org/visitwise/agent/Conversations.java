@@ -1,0 +1,65 @@
+package org.visitwise.agent;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.visitwise.scheduling.InvalidSchedulingRequestException;
+import org.visitwise.scheduling.PracticeDirectory;
+import org.visitwise.security.Caller;
+import org.visitwise.session.Channel;
+import org.visitwise.session.ChatSession;
+import org.visitwise.session.SessionConfig;
+import org.visitwise.session.SessionStore;
+
+/**
+ * Conversations, whoever carries them: the chat page (patients, front desk) and the EHR relaying a
+ * patient's SMS or voice turns. One turn at a time per conversation; guardrails before any engine.
+ */
+@ApplicationScoped
+public class Conversations {
+
+    /** A new conversation. */
+    public record Opened(String sessionId, long idleTimeoutSeconds, String reply, List<QuickReply> options) {
+    }
+
+    private final SessionStore sessions;
+    private final EngineSelector engines;
+    private final SessionConfig config;
+    private final PracticeDirectory directory;
+
+    Conversations(SessionStore sessions, EngineSelector engines, SessionConfig config, PracticeDirectory directory) {
+        this.sessions = sessions;
+        this.engines = engines;
+        this.config = config;
+        this.directory = directory;
+    }
+
+    public Opened open(Caller caller, Channel channel) {
+        ChatSession session = sessions.open(caller, channel);
+        ChatReply greeting = sessions.exclusively(session, () -> engines.engine().start(session));
+        return new Opened(session.id(), sessions.idleTimeoutSeconds(), greeting.reply(), greeting.options());
+    }
+
+    /** One turn: {@code text} or {@code choice}, exactly one. */
+    public ChatReply say(Caller caller, String sessionId, String text, String choice) {
+        if ((text == null) == (choice == null)) {
+            throw new InvalidSchedulingRequestException(400, "Send either text or choice.");
+        }
+        if (text != null && text.length() > config.maxMessageLength()) {
+            throw new MessageTooLongException(config.maxMessageLength());
+        }
+        ChatSession session = sessions.find(sessionId, caller);
+        return sessions.exclusively(session, () -> {
+            sessions.touch(session);
+            Optional<ChatReply> guarded = Guardrails.check(text, directory.current().practicePhone());
+            return guarded.orElseGet(() -> engines.engine().handle(session, new ChatInput(text, choice)));
+        });
+    }
+
+    /** Logout: the conversation and everything said in it are forgotten at once. */
+    public void close(Caller caller, String sessionId) {
+        sessions.close(sessionId, caller);
+    }
+}

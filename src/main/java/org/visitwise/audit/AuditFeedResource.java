@@ -1,0 +1,94 @@
+package org.visitwise.audit;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.visitwise.api.Problem;
+import org.visitwise.api.ProblemException;
+import org.visitwise.security.Permissions;
+
+import io.quarkus.security.PermissionsAllowed;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * The PHI-free audit stream of this instance: for the EHR's own audit system (service account,
+ * {@code /api/v1/ehr/audit-events}) and for the practice's administrators ({@code /api/v1/audit-events}).
+ * Each read is itself an audit event.
+ */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit")
+public class AuditFeedResource {
+
+    /** A page of events, oldest first. */
+    public record Page(List<AuditEvent> events) {
+    }
+
+    private final AuditLog audit;
+    private final SecurityIdentity identity;
+
+    AuditFeedResource(AuditLog audit, SecurityIdentity identity) {
+        this.audit = audit;
+        this.identity = identity;
+    }
+
+    @GET
+    @Path("ehr/audit-events")
+    @PermissionsAllowed(Permissions.AUDIT_EXPORT)
+    @Operation(summary = "Collect the audit stream (EHR service accounts)")
+    public Page export(@RestQuery String since, @RestQuery @DefaultValue("500") @Min(1) @Max(1000) int limit) {
+        return read("audit-export", since, limit);
+    }
+
+    @GET
+    @Path("audit-events")
+    @PermissionsAllowed(Permissions.AUDIT_READ)
+    @Operation(summary = "Review the audit stream (practice administrators)")
+    public Page review(@RestQuery String since, @RestQuery @DefaultValue("500") @Min(1) @Max(1000) int limit) {
+        return read("audit-review", since, limit);
+    }
+
+    private Page read(String subtype, String since, int limit) {
+        Instant from = parse(since);
+        String subject = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getSubject() : null;
+        List<AuditEvent> events = audit.feed().since(from, limit);
+        audit.event("security", subtype).action('R').actor(subject, null).record();
+        return new Page(events);
+    }
+
+    private static Instant parse(String since) {
+        if (since == null) {
+            return Instant.EPOCH;
+        }
+        try {
+            return Instant.parse(since);
+        } catch (DateTimeParseException e) {
+            throw new InvalidSince();
+        }
+    }
+
+    static final class InvalidSince extends ProblemException {
+        InvalidSince() {
+            super("invalid since");
+        }
+
+        @Override
+        public Problem problem() {
+            return Problem.of("invalid-request", "Invalid request", 400,
+                    "since must be an ISO-8601 instant, e.g. 2026-11-22T09:00:00Z.");
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.visitwise.security;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * EHR service accounts ({@code visitwise.service-accounts.*}): machine callers of {@code /api/v1/ehr/*}
+ * with signed JWTs. Without an issuer and a key, every service-account token is refused.
+ */
+@ConfigMapping(prefix = "visitwise.service-accounts")
+public interface ServiceAccountConfig {
+
+    /** Expected {@code iss}, e.g. the IdP realm that issues the EHR's client-credentials tokens. */
+    Optional<String> issuer();
+
+    /** Expected {@code aud}. */
+    @WithDefault("visitwise")
+    String audience();
+
+    /** Verification keys: a JWKS URL (https in production) or a PEM/JWK file. */
+    Optional<String> publicKeyLocation();
+
+    /** Longest accepted lifetime ({@code exp - iat}); longer-lived tokens are refused. */
+    @WithDefault("5M")
+    Duration maxLifetime();
+
+    /** Clock skew tolerated on {@code exp}. */
+    @WithDefault("30S")
+    Duration clockSkew();
+}

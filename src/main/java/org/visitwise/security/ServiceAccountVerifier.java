@@ -1,0 +1,94 @@
+package org.visitwise.security;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Verifies EHR service-account tokens with the SmallRye JWT parser: asymmetric signature by the
+ * configured key (RS256 only: no {@code alg=none}, no HMAC), issuer, audience, expiry with a
+ * small skew, a short lifetime, and a {@code jti} seen only once (replays refused for as long as the
+ * token could live). No part of a refused token is logged or kept.
+ */
+@ApplicationScoped
+public class ServiceAccountVerifier implements IdentityProvider<ServiceAccountToken> {
+
+    private final Optional<DefaultJWTParser> parser;
+    private final Cache<String, Instant> seen;
+
+    ServiceAccountVerifier(ServiceAccountConfig config) {
+        this.parser = config.issuer().flatMap(issuer -> config.publicKeyLocation().map(keys -> {
+            // a bare path is a file (SmallRye JWT would look for it on the class path)
+            JWTAuthContextInfo info = new JWTAuthContextInfo(keys.startsWith("/") ? "file:" + keys : keys, issuer);
+            info.setExpectedAudience(Set.of(config.audience()));
+            // one algorithm: SmallRye JWT loads a PEM key for the first algorithm of the set it is given
+            info.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));
+            info.setMaxTimeToLiveSecs(config.maxLifetime().toSeconds());
+            info.setClockSkew((int) config.clockSkew().toSeconds());
+            return new DefaultJWTParser(info);
+        }));
+        Duration replayWindow = config.maxLifetime().plus(config.clockSkew()).multipliedBy(2);
+        this.seen = Caffeine.newBuilder().expireAfterWrite(replayWindow).maximumSize(1_000_000).build();
+    }
+
+    @Override
+    public Class<ServiceAccountToken> getRequestType() {
+        return ServiceAccountToken.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(ServiceAccountToken request, AuthenticationRequestContext context) {
+        // key retrieval (JWKS) may block
+        return context.runBlocking(() -> verify(request.token()));
+    }
+
+    SecurityIdentity verify(String token) {
+        if (parser.isEmpty()) {
+            throw new AuthenticationFailedException("service accounts are not configured");
+        }
+        JsonWebToken jwt;
+        try {
+            jwt = parser.get().parse(token);
+        } catch (ParseException e) {
+            throw new AuthenticationFailedException("service-account token refused", e);
+        }
+        if (jwt.getTokenID() == null || jwt.getTokenID().isBlank() || jwt.getIssuedAtTime() <= 0) {
+            throw new AuthenticationFailedException("service-account token without jti or iat");
+        }
+        if (seen.asMap().putIfAbsent(jwt.getIssuer() + " " + jwt.getTokenID(), Instant.now()) != null) {
+            throw new AuthenticationFailedException("service-account token replayed");
+        }
+        Object scope = jwt.getClaim("scope");
+        Set<String> scopes = scope == null ? Set.of()
+                : new LinkedHashSet<>(Arrays.asList(scope.toString().replace("\"", "").trim().split("\\s+")));
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(jwt)
+                .addRoles(new HashSet<>(jwt.getGroups()))
+                .addAttribute(RoleAugmentor.SERVICE_ACCOUNT, Boolean.TRUE)
+                .addAttribute(RoleAugmentor.TOKEN_SCOPES, Set.copyOf(scopes))
+                .addCredential(new io.quarkus.security.credential.TokenCredential(token, "bearer"))
+                .build();
+    }
+}

@@ -7,6 +7,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.visitwise.audit.AuditLog;
 import org.visitwise.audit.AuditOutcome;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.spi.runtime.AuthenticationFailureEvent;
 import io.quarkus.security.spi.runtime.AuthorizationFailureEvent;
@@ -19,17 +21,25 @@ import io.quarkus.security.spi.runtime.AuthorizationFailureEvent;
 public class SecurityAuditor {
 
     private final AuditLog audit;
+    private final Counter failedLogins;
+    private final Counter denials;
 
-    SecurityAuditor(AuditLog audit) {
+    SecurityAuditor(AuditLog audit, MeterRegistry metrics) {
         this.audit = audit;
+        this.failedLogins = Counter.builder("visitwise.security.login.failures")
+                .description("Requests refused because their credentials could not be verified").register(metrics);
+        this.denials = Counter.builder("visitwise.security.denials")
+                .description("Requests refused for want of identity or permission").register(metrics);
     }
 
     void authenticationFailed(@Observes AuthenticationFailureEvent event) {
+        failedLogins.increment();
         audit.event("security", "login-failure").action('E')
                 .failure(AuditOutcome.MINOR_FAILURE, 401, "authentication-failed").record();
     }
 
     void accessDenied(@Observes AuthorizationFailureEvent event) {
+        denials.increment();
         SecurityIdentity identity = event.getSecurityIdentity();
         boolean anonymous = identity == null || identity.isAnonymous();
         String subject = !anonymous && identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getSubject() : null;

@@ -29,17 +29,20 @@ import io.smallrye.mutiny.Uni;
 /**
  * Verifies EHR service-account tokens with the SmallRye JWT parser: asymmetric signature by the
  * configured key (RS256 only: no {@code alg=none}, no HMAC), issuer, audience, expiry with a
- * small skew, a short lifetime, and a {@code jti} seen only once (replays refused for as long as the
+ * small skew, a short lifetime, a client ({@code azp}) configured as a service account, and a
+ * {@code jti} seen only once (replays refused for as long as the
  * token could live). No part of a refused token is logged or kept.
  */
 @ApplicationScoped
 public class ServiceAccountVerifier implements IdentityProvider<ServiceAccountToken> {
 
     private final Optional<DefaultJWTParser> parser;
+    private final Set<String> clients;
     private final Cache<String, Instant> seen;
 
     ServiceAccountVerifier(ServiceAccountConfig config) {
-        this.parser = config.issuer().flatMap(issuer -> config.publicKeyLocation().map(keys -> {
+        this.clients = config.clientIds().orElse(Set.of());
+        this.parser = config.clientIds().isEmpty() ? Optional.empty() : config.issuer().flatMap(issuer -> config.publicKeyLocation().map(keys -> {
             // a bare path is a file (SmallRye JWT would look for it on the class path)
             JWTAuthContextInfo info = new JWTAuthContextInfo(keys.startsWith("/") ? "file:" + keys : keys, issuer);
             info.setExpectedAudience(Set.of(config.audience()));
@@ -73,6 +76,10 @@ public class ServiceAccountVerifier implements IdentityProvider<ServiceAccountTo
             jwt = parser.get().parse(token);
         } catch (ParseException e) {
             throw new AuthenticationFailedException("service-account token refused", e);
+        }
+        String client = jwt.containsClaim("azp") ? jwt.getClaim("azp").toString() : String.valueOf((Object) jwt.getClaim("client_id"));
+        if (!clients.contains(client.replace("\"", ""))) {
+            throw new AuthenticationFailedException("token of a client that is no EHR service account");
         }
         if (jwt.getTokenID() == null || jwt.getTokenID().isBlank() || jwt.getIssuedAtTime() <= 0) {
             throw new AuthenticationFailedException("service-account token without jti or iat");

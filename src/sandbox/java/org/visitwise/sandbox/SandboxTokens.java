@@ -36,6 +36,12 @@ public final class SandboxTokens {
                 .upn(username).preferredUserName(username), LIFETIME);
     }
 
+    /** A patient token stating how the user authenticated ({@code acr}), as an IdP doing MFA does. */
+    public static String patientWithAcr(String patientId, String acr) {
+        return sign(builder(subjectOf("patient:" + patientId), Set.of("patient")).claim("patient", patientId).claim("acr", acr),
+                LIFETIME);
+    }
+
     /** A token for a front-desk user of the sandbox practice. */
     public static String frontDesk(String name) {
         return sign(builder(subjectOf("staff:" + name), Set.of("front-desk")), LIFETIME);
@@ -68,7 +74,7 @@ public final class SandboxTokens {
     /** An EHR service-account token carrying the given scopes. */
     public static String ehrService(String scopes) {
         return Jwt.issuer(EHR_ISSUER).audience(AUDIENCE).subject(subjectOf("service:ehr-gateway"))
-                .groups(Set.of("ehr-service")).claim("scope", scopes).claim("jti", UUID.randomUUID().toString())
+                .groups(Set.of("ehr-service")).claim("azp", "ehr-gateway").claim("scope", scopes).claim("jti", UUID.randomUUID().toString())
                 .expiresIn(Duration.ofMinutes(5)).jws().keyId("sandbox").sign(SandboxEnvironment.get().tokenSigningKey());
     }
 

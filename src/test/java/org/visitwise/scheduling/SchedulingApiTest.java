@@ -8,11 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -27,9 +25,9 @@ import org.visitwise.sandbox.SandboxEhrServer;
 import org.visitwise.sandbox.SandboxTokens;
 import org.visitwise.support.EhrState;
 import org.visitwise.support.Journeys;
+import org.visitwise.support.TestClock;
 import org.visitwise.support.LogFiles;
 
-import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -46,11 +44,12 @@ class SchedulingApiTest {
     @BeforeEach
     void resetSandbox() {
         sandbox.reset();
+        TestClock.reset();
     }
 
     @AfterEach
     void realClock() {
-        QuarkusMock.installMockForType(Clock.systemUTC(), Clock.class);
+        TestClock.reset();
     }
 
     @Test
@@ -113,8 +112,9 @@ class SchedulingApiTest {
         assertEquals(Slot.SlotStatus.BUSYTENTATIVE, slot(slotId).getStatus());
 
         assertEquals(0, scheduling.releaseExpiredHolds(), "not yet expired");
-        QuarkusMock.installMockForType(Clock.fixed(Instant.now().plus(Duration.ofMinutes(11)), ZoneOffset.UTC), Clock.class);
-        assertEquals(1, scheduling.releaseExpiredHolds());
+        TestClock.advance(Duration.ofMinutes(11));
+        // the background sweeper sees the same clock and may get there first: one of the two releases it
+        assertTrue(scheduling.releaseExpiredHolds() <= 1);
         assertEquals(Slot.SlotStatus.FREE, slot(slotId).getStatus());
         assertEquals(1, appointmentsOnSlot(slotId, "cancelled"));
         assertEquals(0, appointmentsOnSlot(slotId, "pending"));
@@ -171,11 +171,12 @@ class SchedulingApiTest {
         String id = as("pat-017").header("Idempotency-Key", key()).body(Map.of("slotId", slotId, "visitType", "follow-up"))
                 .post("/api/v1/appointments").then().statusCode(201).extract().path("id");
         Instant start = slot(slotId).getStart().toInstant();
-        QuarkusMock.installMockForType(Clock.fixed(start.minus(Duration.ofHours(23)), ZoneOffset.UTC), Clock.class);
+        TestClock.advance(Duration.between(Instant.now(), start.minus(Duration.ofHours(23))));
         as("pat-017").post("/api/v1/appointments/" + id + "/cancel").then().statusCode(422)
                 .contentType("application/problem+json").body("practicePhone", equalTo("+1-617-555-0100"));
         assertEquals(Appointment.AppointmentStatus.BOOKED, appointment(id).getStatus());
-        QuarkusMock.installMockForType(Clock.fixed(start.minus(Duration.ofHours(25)), ZoneOffset.UTC), Clock.class);
+        TestClock.reset();
+        TestClock.advance(Duration.between(Instant.now(), start.minus(Duration.ofHours(25))));
         as("pat-017").post("/api/v1/appointments/" + id + "/cancel").then().statusCode(200);
     }
 

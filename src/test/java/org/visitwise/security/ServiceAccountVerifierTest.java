@@ -49,7 +49,7 @@ class ServiceAccountVerifierTest {
 
     private static JwtClaimsBuilder claims() {
         return Jwt.issuer(ISSUER).audience("visitwise").subject("svc-ehr").groups(Set.of("ehr-service"))
-                .claim("scope", "system/Appointment.crus system/Slot.rs").claim("jti", UUID.randomUUID().toString())
+                .claim("azp", "ehr-gateway").claim("scope", "system/Appointment.crus system/Slot.rs").claim("jti", UUID.randomUUID().toString())
                 .expiresIn(Duration.ofMinutes(2));
     }
 
@@ -115,8 +115,18 @@ class ServiceAccountVerifierTest {
         assertThrows(AuthenticationFailedException.class, () -> unconfigured.verify(claims().jws().sign(keys.getPrivate())));
     }
 
+    @Test
+    void tokensOfOtherClientsOfTheSameIssuerAreRefused() {
+        assertThrows(AuthenticationFailedException.class,
+                () -> verifier.verify(claims().claim("azp", "visitwise-web").jws().sign(keys.getPrivate())));
+    }
+
     private static ServiceAccountConfig config(Optional<String> issuer, Optional<String> keys) {
         return new ServiceAccountConfig() {
+            public Optional<Set<String>> clientIds() {
+                return Optional.of(Set.of("ehr-gateway"));
+            }
+
             public Optional<String> issuer() {
                 return issuer;
             }

@@ -1,0 +1,93 @@
+package org.visitwise.agent;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.hl7.fhir.r4.model.Appointment;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.visitwise.sandbox.SandboxEhrServer;
+import org.visitwise.sandbox.SandboxTokens;
+import org.visitwise.support.LogFiles;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/** The EHR's SMS gateway relays a patient's conversation: it books for that patient, and only that patient. */
+@QuarkusTest
+class EhrRelayTest {
+
+    @Inject
+    SandboxEhrServer sandbox;
+
+    @BeforeEach
+    void reset() {
+        sandbox.reset();
+    }
+
+    @Test
+    void smsConversationBooksForTheNamedPatientAndIsAuditedWithItsChannel() {
+        int before = LogFiles.auditLines().size();
+        String session = given().auth().oauth2(SandboxTokens.ehrService()).contentType(ContentType.JSON)
+                .body(Map.of("patient", "Patient/pat-012", "channel", "sms")).post("/api/v1/ehr/sessions")
+                .then().statusCode(201).extract().path("sessionId");
+        relay(session, "book");
+        relay(session, "vt:follow-up");
+        relay(session, "S1");
+        JsonPath booked = relay(session, "yes");
+        Appointment appointment = (Appointment) sandbox.store().read("Appointment", booked.getString("appointment.id"));
+        List<String> patients = appointment.getParticipant().stream().map(p -> p.getActor().getReference())
+                .filter(r -> r.startsWith("Patient/")).toList();
+        assertEquals(List.of("Patient/pat-012"), patients);
+
+        List<String> events = LogFiles.auditLinesAfter(before);
+        assertTrue(events.stream().anyMatch(e -> e.contains("\"subtype\":\"session-start\"") && e.contains("\"channel\":\"sms\"")),
+                events.toString());
+        // the conversation's FHIR calls run under the patient's purpose, with the service account as actor
+        assertTrue(events.stream().filter(e -> e.contains("\"type\":\"rest\""))
+                .allMatch(e -> e.contains("\"purpose\":\"patient-self-scheduling\"") || e.contains("\"purpose\":\"ehr-service\"")));
+
+        given().auth().oauth2(SandboxTokens.ehrService()).delete("/api/v1/ehr/sessions/" + session).then().statusCode(204);
+        given().auth().oauth2(SandboxTokens.ehrService()).contentType(ContentType.JSON).body(Map.of("choice", "book"))
+                .post("/api/v1/ehr/sessions/" + session + "/messages").then().statusCode(404);
+    }
+
+    @Test
+    void aServiceAccountWithoutTheRolesScopesHoldsNothing() {
+        given().auth().oauth2(SandboxTokens.ehrService("system/Slot.rs")).contentType(ContentType.JSON)
+                .body(Map.of("patient", "Patient/pat-012", "channel", "sms")).post("/api/v1/ehr/sessions")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void aReplayedServiceAccountTokenIsRefused() {
+        String token = SandboxTokens.ehrService();
+        given().auth().oauth2(token).get("/api/v1/ehr/audit-events").then().statusCode(200);
+        given().auth().oauth2(token).get("/api/v1/ehr/audit-events").then().statusCode(401);
+    }
+
+    @Test
+    void theAuditFeedIsPhiFreeAndFiltersBySince() {
+        String since = java.time.Instant.now().toString();
+        given().auth().oauth2(SandboxTokens.patient("pat-013")).get("/api/v1/appointments").then().statusCode(200);
+        JsonPath feed = given().auth().oauth2(SandboxTokens.ehrService()).get("/api/v1/ehr/audit-events?since=" + since)
+                .then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> events = feed.getList("events");
+        assertTrue(events.stream().anyMatch(e -> "search-type".equals(e.get("subtype"))), events.toString());
+        assertTrue(events.stream().allMatch(e -> !String.valueOf(e).contains("pat-013")), "pseudonyms only");
+        given().auth().oauth2(SandboxTokens.ehrService()).get("/api/v1/ehr/audit-events?since=yesterday")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    private static JsonPath relay(String session, String choice) {
+        return given().auth().oauth2(SandboxTokens.ehrService()).contentType(ContentType.JSON).body(Map.of("choice", choice))
+                .post("/api/v1/ehr/sessions/" + session + "/messages").then().statusCode(200).extract().jsonPath();
+    }
+}

@@ -24,4 +24,18 @@ public interface AuditConfig {
      */
     @WithDefault("10000")
     int feedCapacity();
+
+    /**
+     * Ed25519 private key (PKCS#8 PEM file) signing the audit chain's checkpoints. Required: there is
+     * no default outside dev and test (where the sandbox makes one at start-up).
+     */
+    java.nio.file.Path checkpointKey();
+
+    /** A signed checkpoint after this many events ... */
+    @WithDefault("1000")
+    int checkpointEvery();
+
+    /** ... and at least this often while events are written. */
+    @WithDefault("5m")
+    String checkpointInterval();
 }

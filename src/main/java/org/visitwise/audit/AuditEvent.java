@@ -17,6 +17,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param action          C, R, U, D or E
  * @param outcome         0 success, 4 minor failure, 8 serious failure
  * @param actor           unique id of the user or service that acted
+ * @param role            the actor's role (scopes/roles.yaml), when it acted through the API
  * @param purpose         purpose of use
  * @param sessionId       session the action belongs to, if any
  * @param resourceType    FHIR resource type touched, if any
@@ -28,11 +29,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param source          this instance
  * @param correlationId   id of the request that caused it
  * @param channel         how the conversation reaches the patient (web, sms, voice, portal), for sessions
+ * @param client          keyed-HMAC pseudonym of the caller's network address, for security events
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record AuditEvent(Instant recorded, String type, String subtype, String action, AuditOutcome outcome,
-        String actor, String purpose, String sessionId, String resourceType, String entity, String patient,
-        List<String> queryParameters, Integer status, String reason, String source, String correlationId, String channel) {
+        String actor, String role, String purpose, String sessionId, String resourceType, String entity, String patient,
+        List<String> queryParameters, Integer status, String reason, String source, String correlationId, String channel, String client) {
 
     public AuditEvent {
         Objects.requireNonNull(recorded, "recorded");

@@ -3,6 +3,8 @@ package org.visitwise.audit;
 import java.time.Instant;
 import java.util.List;
 
+import org.visitwise.api.CurrentRequest;
+
 /** Fills an {@link AuditEvent} field by field; {@link #record} writes it. */
 public final class AuditEventBuilder {
 
@@ -15,6 +17,7 @@ public final class AuditEventBuilder {
     private String action = "E";
     private AuditOutcome outcome = AuditOutcome.SUCCESS;
     private String actor;
+    private String role;
     private String purpose;
     private String sessionId;
     private String resourceType;
@@ -25,6 +28,7 @@ public final class AuditEventBuilder {
     private String reason;
     private String correlationId;
     private String channel;
+    private String client;
 
     AuditEventBuilder(AuditLog log, Pseudonymizer pseudonymizer, Instant recorded, String type, String subtype,
             String source) {
@@ -34,6 +38,9 @@ public final class AuditEventBuilder {
         this.type = type;
         this.subtype = subtype;
         this.source = source;
+        // the request being served, if any: its correlation id and the caller's role
+        this.correlationId = CurrentRequest.id();
+        this.role = CurrentRequest.role();
     }
 
     public AuditEventBuilder action(char action) {
@@ -52,9 +59,12 @@ public final class AuditEventBuilder {
         return this;
     }
 
+    /** The conversation, and a correlation id where it is not the current request's. */
     public AuditEventBuilder session(String sessionId, String correlationId) {
         this.sessionId = sessionId;
-        this.correlationId = correlationId;
+        if (correlationId != null) {
+            this.correlationId = correlationId;
+        }
         return this;
     }
 
@@ -86,6 +96,18 @@ public final class AuditEventBuilder {
         return this;
     }
 
+    /** A short, PHI-free code or text saying why. */
+    public AuditEventBuilder reason(String reason) {
+        this.reason = reason;
+        return this;
+    }
+
+    /** A client address already pseudonymized (as it appears in another event). */
+    public AuditEventBuilder clientPseudonym(String pseudonym) {
+        this.client = pseudonym;
+        return this;
+    }
+
     public AuditEventBuilder status(Integer status) {
         this.status = status;
         return this;
@@ -97,9 +119,15 @@ public final class AuditEventBuilder {
         return this;
     }
 
+    /** The caller's network address, stored only as a keyed-HMAC pseudonym. */
+    public AuditEventBuilder client(String address) {
+        this.client = address == null ? null : pseudonymizer.pseudonym("client/" + address);
+        return this;
+    }
+
     public AuditEvent build() {
-        return new AuditEvent(recorded, type, subtype, action, outcome, actor, purpose, sessionId, resourceType,
-                entity, patient, queryParameters, status, reason, source, correlationId, channel);
+        return new AuditEvent(recorded, type, subtype, action, outcome, actor, role, purpose, sessionId, resourceType,
+                entity, patient, queryParameters, status, reason, source, correlationId, channel, client);
     }
 
     public void record() {

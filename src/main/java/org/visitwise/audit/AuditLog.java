@@ -1,20 +1,28 @@
 package org.visitwise.audit;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import io.quarkus.scheduler.Scheduled;
+
 /**
  * Writes audit events as JSON lines to the dedicated {@value #CATEGORY} log category, which the
- * configuration routes to its own handler (stdout on Kubernetes, collected by the SIEM).
+ * configuration routes to its own handler (stdout on Kubernetes, collected by the SIEM). Every line is
+ * sealed into this instance's hash chain, with a signed checkpoint every
+ * {@code visitwise.audit.checkpoint-every} events and every {@code visitwise.audit.checkpoint-interval};
+ * {@link AuditVerify} checks a file of them. Listeners (alert rules, metrics) see each event after it
+ * is written.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -30,6 +38,8 @@ public class AuditLog {
     private final Pseudonymizer pseudonymizer;
     private final Clock clock;
     private final AuditFeed feed;
+    private final AuditChain chain;
+    private final List<Consumer<AuditEvent>> listeners = new CopyOnWriteArrayList<>();
 
     @Inject
     public AuditLog(AuditConfig config, Pseudonymizer pseudonymizer) {
@@ -41,6 +51,8 @@ public class AuditLog {
         this.pseudonymizer = pseudonymizer;
         this.clock = clock;
         this.feed = new AuditFeed(config.feedCapacity());
+        this.chain = new AuditChain(JSON, CheckpointSigner.fromPem(config.checkpointKey()), config.source(),
+                config.checkpointEvery());
     }
 
     /** Starts an event of the given type and subtype, stamped now and with this instance as source. */
@@ -53,13 +65,36 @@ public class AuditLog {
         return feed;
     }
 
+    /** This instance's chain id (in every line it writes). */
+    public String chainId() {
+        return chain.chainId();
+    }
+
+    /** Called with every event after it is written (alert rules, metrics); never with PHI, as events hold none. */
+    public void addListener(Consumer<AuditEvent> listener) {
+        listeners.add(listener);
+    }
+
     public void record(AuditEvent event) {
-        try {
-            LOG.info(JSON.writeValueAsString(event));
-            feed.append(event);
-        } catch (JsonProcessingException e) {
-            // cannot happen for this record; never drop an event silently
-            throw new IllegalStateException("audit event not serialisable", e);
+        synchronized (chain) {
+            LOG.info(chain.seal(event));
+            if (chain.checkpointDue()) {
+                LOG.info(chain.checkpoint(clock.instant()));
+            }
+        }
+        feed.append(event);
+        for (Consumer<AuditEvent> listener : listeners) {
+            listener.accept(event);
+        }
+    }
+
+    /** Signs the chain's head now if anything was written since the last checkpoint. */
+    @Scheduled(every = "${visitwise.audit.checkpoint-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void checkpoint() {
+        synchronized (chain) {
+            if (chain.eventsSinceCheckpoint()) {
+                LOG.info(chain.checkpoint(clock.instant()));
+            }
         }
     }
 }

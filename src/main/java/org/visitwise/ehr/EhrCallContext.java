@@ -1,7 +1,6 @@
 package org.visitwise.ehr;
 
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * Who asks the EHR for what reason. Built by the caller's feature from the authenticated identity,
@@ -12,7 +11,7 @@ import java.util.UUID;
  * @param patientId     FHIR logical id of the patient the session acts for; required for patient
  *                      purposes, where it bounds the compartment; may be null otherwise
  * @param sessionId     conversation or request session id, for audit correlation (may be null)
- * @param correlationId id of the inbound request that caused this call
+ * @param correlationId id of the inbound request that caused this call; null: the request being served
  */
 public record EhrCallContext(Purpose purpose, String actor, String patientId, String sessionId,
         String correlationId) {
@@ -20,9 +19,6 @@ public record EhrCallContext(Purpose purpose, String actor, String patientId, St
     public EhrCallContext {
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(actor, "actor");
-        if (correlationId == null) {
-            correlationId = UUID.randomUUID().toString();
-        }
     }
 
     /** The patient's reference, {@code Patient/<id>}, or null without a patient. */

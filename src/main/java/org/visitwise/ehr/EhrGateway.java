@@ -121,7 +121,7 @@ public class EhrGateway {
         try {
             enforcer.authorize(ctx, request);
         } catch (ScopeDeniedException e) {
-            event.failure(AuditOutcome.MINOR_FAILURE, null, e.reason()).record();
+            event.failure(AuditOutcome.MINOR_FAILURE, null, ScopeDeniedException.AUDIT_PREFIX + e.reason()).record();
             throw e;
         }
         R result;
@@ -145,7 +145,7 @@ public class EhrGateway {
         try {
             enforcer.authorizeResult(ctx, request, result);
         } catch (ScopeDeniedException e) {
-            event.failure(AuditOutcome.MINOR_FAILURE, status, e.reason()).record();
+            event.failure(AuditOutcome.MINOR_FAILURE, status, ScopeDeniedException.AUDIT_PREFIX + e.reason()).record();
             if (request.interaction() == Interaction.READ) {
                 // never confirm that another patient's resource exists
                 throw new EhrNotFoundException(request.resourceType(), 404);

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import org.visitwise.api.CurrentRequest;
 import org.visitwise.ehr.EhrConfig;
 
 import io.quarkus.runtime.Startup;
@@ -17,6 +18,7 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -51,6 +53,7 @@ public class RoleAugmentor implements SecurityIdentityAugmentor {
         if (role.isEmpty()) {
             return Uni.createFrom().item(identity);
         }
+        CurrentRequest.role(HttpSecurityUtils.getRoutingContextAttribute(identity), role.get().name());
         List<Permission> granted = role.get().permissions().stream()
                 .map(p -> (Permission) new StringPermission(p.substring(0, p.indexOf(':')), p.substring(p.indexOf(':') + 1)))
                 .toList();

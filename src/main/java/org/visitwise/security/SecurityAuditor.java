@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.visitwise.api.CurrentRequest;
 import org.visitwise.audit.AuditLog;
 import org.visitwise.audit.AuditOutcome;
 
@@ -34,7 +35,7 @@ public class SecurityAuditor {
 
     void authenticationFailed(@Observes AuthenticationFailureEvent event) {
         failedLogins.increment();
-        audit.event("security", "login-failure").action('E')
+        audit.event("security", "login-failure").action('E').client(CurrentRequest.clientAddress())
                 .failure(AuditOutcome.MINOR_FAILURE, 401, "authentication-failed").record();
     }
 
@@ -43,7 +44,7 @@ public class SecurityAuditor {
         SecurityIdentity identity = event.getSecurityIdentity();
         boolean anonymous = identity == null || identity.isAnonymous();
         String subject = !anonymous && identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getSubject() : null;
-        audit.event("security", "access-denied").action('E').actor(subject, null)
+        audit.event("security", "access-denied").action('E').actor(subject, null).client(CurrentRequest.clientAddress())
                 .failure(AuditOutcome.MINOR_FAILURE, anonymous ? 401 : 403,
                         anonymous ? "authentication-required" : "forbidden")
                 .record();

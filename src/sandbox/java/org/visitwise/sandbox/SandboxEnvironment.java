@@ -29,6 +29,9 @@ public final class SandboxEnvironment {
     public static final String AGENT_KEY_STORE = "agent-keystore.p12";
     /** Public key (PEM) verifying the sandbox's dev-only tokens. */
     public static final String TOKEN_PUBLIC_KEY = "token-public.pem";
+    /** Dev-only Ed25519 key signing the audit chain's checkpoints (PKCS#8 PEM), and its public key. */
+    public static final String AUDIT_CHECKPOINT_KEY = "audit-checkpoint-key.pem";
+    public static final String AUDIT_CHECKPOINT_PUBLIC_KEY = "audit-checkpoint-public.pem";
 
     private static volatile SandboxEnvironment instance;
 
@@ -75,6 +78,9 @@ public final class SandboxEnvironment {
             Files.writeString(dir.resolve(TOKEN_PUBLIC_KEY), "-----BEGIN PUBLIC KEY-----\n"
                     + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(tokenKeys.getPublic().getEncoded())
                     + "\n-----END PUBLIC KEY-----\n");
+            KeyPair checkpointKeys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            writePem(dir.resolve(AUDIT_CHECKPOINT_KEY), "PRIVATE KEY", checkpointKeys.getPrivate().getEncoded());
+            writePem(dir.resolve(AUDIT_CHECKPOINT_PUBLIC_KEY), "PUBLIC KEY", checkpointKeys.getPublic().getEncoded());
             deleteOnExit(dir);
             return new SandboxEnvironment(dir, password, freePort(), tokenKeys);
         } catch (GeneralSecurityException e) {
@@ -82,6 +88,11 @@ public final class SandboxEnvironment {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the sandbox EHR's TLS material", e);
         }
+    }
+
+    private static void writePem(Path file, String type, byte[] der) throws IOException {
+        Files.writeString(file, "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der) + "\n-----END " + type + "-----\n");
     }
 
     private static int freePort() throws IOException {

@@ -81,7 +81,7 @@ class EhrGatewayTest {
         assertEquals(before, sandbox.requestCount(), "no request reached the EHR");
         JsonNode event = onlyNewAuditEvent(auditBefore);
         assertEquals("4", event.get("outcome").asText());
-        assertEquals("resource-not-in-scope", event.get("reason").asText());
+        assertEquals("scope-denied:resource-not-in-scope", event.get("reason").asText());
         assertEquals("Observation", event.get("resourceType").asText());
         assertTrue(event.get("queryParameters").toString().contains("\"patient\""), "parameter names are kept");
         assertFalse(event.toString().contains("pat-001"), "parameter values are not");
@@ -95,7 +95,7 @@ class EhrGatewayTest {
                 Map.of("patient", List.of("Patient/pat-002"))));
         assertEquals(before, sandbox.requestCount());
         JsonNode event = onlyNewAuditEvent(auditBefore);
-        assertEquals("outside-patient-compartment", event.get("reason").asText());
+        assertEquals("scope-denied:outside-patient-compartment", event.get("reason").asText());
         assertFalse(event.toString().contains("pat-002"), "the other patient's id is not in the event");
     }
 

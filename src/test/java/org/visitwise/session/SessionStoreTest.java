@@ -115,6 +115,18 @@ class SessionStoreTest {
             public int feedCapacity() {
                 return 100;
             }
+
+            public java.nio.file.Path checkpointKey() {
+                return org.visitwise.support.AuditKeys.checkpointKey();
+            }
+
+            public int checkpointEvery() {
+                return 1000;
+            }
+
+            public String checkpointInterval() {
+                return "5m";
+            }
         };
         return new SessionStore(config, new AuditLog(auditConfig, new Pseudonymizer(auditConfig)), clock,
                 new RecordingEvent(ended), metrics);

@@ -5,6 +5,9 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.visitwise.scheduling.InvalidSchedulingRequestException;
 import org.visitwise.scheduling.PracticeDirectory;
 import org.visitwise.security.Caller;
@@ -28,12 +31,15 @@ public class Conversations {
     private final EngineSelector engines;
     private final SessionConfig config;
     private final PracticeDirectory directory;
+    private final MeterRegistry metrics;
 
-    Conversations(SessionStore sessions, EngineSelector engines, SessionConfig config, PracticeDirectory directory) {
+    Conversations(SessionStore sessions, EngineSelector engines, SessionConfig config, PracticeDirectory directory,
+            MeterRegistry metrics) {
         this.sessions = sessions;
         this.engines = engines;
         this.config = config;
         this.directory = directory;
+        this.metrics = metrics;
     }
 
     public Opened open(Caller caller, Channel channel) {
@@ -51,6 +57,8 @@ public class Conversations {
             throw new MessageTooLongException(config.maxMessageLength());
         }
         ChatSession session = sessions.find(sessionId, caller);
+        Counter.builder("visitwise.conversation.turns").description("Patient turns handled")
+                .tag("channel", session.channel().code()).register(metrics).increment();
         return sessions.exclusively(session, () -> {
             sessions.touch(session);
             Optional<ChatReply> guarded = Guardrails.check(text, directory.current().practicePhone());

@@ -1,5 +1,7 @@
 package org.visitwise.ehr;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,9 +43,10 @@ public class EhrGateway {
     private final ScopeEnforcer enforcer;
     private final AuditLog audit;
     private final EhrConfig config;
+    private final MeterRegistry metrics;
 
     EhrGateway(@RestClient FhirRestClient client, FhirContext fhir, AuditLog audit, EhrConfig config,
-            TlsConfigurationRegistry tls) {
+            TlsConfigurationRegistry tls, MeterRegistry metrics) {
         if (!"https".equalsIgnoreCase(config.baseUrl().getScheme())) {
             throw new IllegalStateException("visitwise.ehr.base-url must be an https URL");
         }
@@ -52,6 +55,7 @@ public class EhrGateway {
         this.fhir = fhir;
         this.audit = audit;
         this.config = config;
+        this.metrics = metrics;
         this.enforcer = new ScopeEnforcer(ScopePolicyLoader.load(config.scopesDirectory()));
     }
 
@@ -126,8 +130,11 @@ public class EhrGateway {
         }
         R result;
         int status;
+        Timer.Sample latency = Timer.start(metrics);
+        String outcome = "unavailable";
         try (Response response = send.get()) {
             status = response.getStatus();
+            outcome = status >= 500 ? "server-error" : status >= 400 ? "client-error" : "ok";
             if (status >= 400) {
                 EhrException e = toException(request, status);
                 event.failure(status >= 500 ? AuditOutcome.SERIOUS_FAILURE : AuditOutcome.MINOR_FAILURE, status,
@@ -141,6 +148,11 @@ public class EhrGateway {
         } catch (DataFormatException | ClassCastException e) {
             event.failure(AuditOutcome.SERIOUS_FAILURE, null, "invalid-response").record();
             throw new EhrUnavailableException(what(request) + " (unreadable answer)", 0, e.getClass());
+        } finally {
+            latency.stop(Timer.builder("visitwise.ehr.requests").description("FHIR requests to the EHR")
+                    .tag("resource", request.resourceType() == null ? "none" : request.resourceType())
+                    .tag("interaction", request.interaction().code()).tag("outcome", outcome)
+                    .publishPercentileHistogram().register(metrics));
         }
         try {
             enforcer.authorizeResult(ctx, request, result);

@@ -24,6 +24,8 @@ import org.visitwise.scheduling.PracticeDirectory.ScheduleInfo;
 import org.visitwise.scheduling.PracticeDirectory.Snapshot;
 import org.visitwise.security.Caller;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 
 /**
@@ -41,9 +43,10 @@ public class SchedulingService {
     private final AuditLog audit;
     private final Clock clock;
     private final ViewMapper views;
+    private final Counter conflicts;
 
     SchedulingService(SchedulingPort ehr, PracticeDirectory directory, HoldRegistry holds, SchedulingConfig config,
-            AuditLog audit, Clock clock) {
+            AuditLog audit, Clock clock, MeterRegistry metrics) {
         this.ehr = ehr;
         this.directory = directory;
         this.holds = holds;
@@ -51,6 +54,8 @@ public class SchedulingService {
         this.audit = audit;
         this.clock = clock;
         this.views = new ViewMapper(config.visitTypeSystem(), config.timeZone());
+        this.conflicts = Counter.builder("visitwise.scheduling.conflicts")
+                .description("Slots taken by someone else between offer and booking").register(metrics);
     }
 
     /** Open slots matching the query, earliest first, at most a page. */
@@ -254,6 +259,7 @@ public class SchedulingService {
     }
 
     private SlotUnavailableException taken(EhrCallContext ctx, Snapshot dir, Slot slot) {
+        conflicts.increment();
         String scheduleId = ViewMapper.idOf(slot.getSchedule(), "Schedule/");
         List<SlotView> alternatives = scheduleId == null ? List.of()
                 : freeSlots(ctx, dir, Set.of(scheduleId), later(slot.getStart().toInstant(), clock.instant()),

@@ -87,6 +87,11 @@ class LlmAgentTest {
             assertFalse(log.contains(phi), "a synthetic identifier of the patient reached the application log");
             assertFalse(audit.contains(phi), "a synthetic identifier of the patient reached the audit stream");
         }
+        // LLM latency and token use, by operation (quarkus-langchain4j's listener), and turns by channel
+        String metrics = io.restassured.RestAssured.given().get("/q/metrics").then().extract().asString();
+        assertTrue(metrics.contains("gen_ai_client_operation_duration_seconds_count"), "LLM latency is measured");
+        assertTrue(metrics.contains("gen_ai_client_token_usage"), "LLM token use is measured");
+        assertTrue(metrics.contains("visitwise_conversation_turns_total{channel=\"web\"}"));
     }
 
     @Test

@@ -76,6 +76,8 @@ class AuthorizationMatrixTest {
                     401, 404, 404, 400, 403, 403, 403, 401, 401, 401, 401, 401, 401),
             new Row("DELETE /api/v1/sessions/" + NO_SESSION, null, 401, 404, 404, 400, 403, 403, 403, 401, 401, 401, 401, 401, 401),
             new Row("GET /api/v1/audit-events", null, 401, 403, 403, 403, 403, 403, 200, 401, 401, 401, 401, 401, 401),
+            new Row("GET /api/v1/breach-report?from=2026-01-01T00:00:00Z&to=2026-01-31T00:00:00Z&actor=someone", null,
+                    401, 403, 403, 403, 403, 403, 200, 401, 401, 401, 401, 401, 401),
             new Row("POST /api/v1/ehr/sessions", "{\"patient\":\"Patient/pat-003\",\"channel\":\"sms\"}",
                     401, 401, 401, 401, 401, 401, 401, 201, 401, 401, 401, 401, 401),
             new Row("POST /api/v1/ehr/sessions/" + NO_SESSION + "/messages", "{\"text\":\"hello\"}",

@@ -38,7 +38,8 @@ final class SandboxSearch {
             "PractitionerRole", Set.of("_id", "practitioner", "location"),
             "Location", Set.of("_id"),
             "Organization", Set.of("_id"),
-            "Patient", Set.of("_id"));
+            "Patient", Set.of("_id"),
+            "AuditEvent", Set.of("_id"));
 
     private SandboxSearch() {
     }

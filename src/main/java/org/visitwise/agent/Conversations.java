@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.visitwise.scheduling.InvalidSchedulingRequestException;
+import org.visitwise.api.InvalidRequestException;
 import org.visitwise.scheduling.PracticeDirectory;
 import org.visitwise.security.Caller;
 import org.visitwise.session.Channel;
@@ -51,7 +51,7 @@ public class Conversations {
     /** One turn: {@code text} or {@code choice}, exactly one. */
     public ChatReply say(Caller caller, String sessionId, String text, String choice) {
         if ((text == null) == (choice == null)) {
-            throw new InvalidSchedulingRequestException(400, "Send either text or choice.");
+            throw new InvalidRequestException("Send either text or choice.");
         }
         if (text != null && text.length() > config.maxMessageLength()) {
             throw new MessageTooLongException(config.maxMessageLength());

@@ -16,8 +16,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.visitwise.api.Problem;
-import org.visitwise.api.ProblemException;
+import org.visitwise.api.InvalidRequestException;
 import org.visitwise.security.Permissions;
 
 import io.quarkus.security.PermissionsAllowed;
@@ -76,19 +75,7 @@ public class AuditFeedResource {
         try {
             return Instant.parse(since);
         } catch (DateTimeParseException e) {
-            throw new InvalidSince();
-        }
-    }
-
-    static final class InvalidSince extends ProblemException {
-        InvalidSince() {
-            super("invalid since");
-        }
-
-        @Override
-        public Problem problem() {
-            return Problem.of("invalid-request", "Invalid request", 400,
-                    "since must be an ISO-8601 instant, e.g. 2026-11-22T09:00:00Z.");
+            throw new InvalidRequestException("since must be an ISO-8601 instant, e.g. 2026-11-22T09:00:00Z.");
         }
     }
 }

@@ -13,8 +13,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.visitwise.api.Problem;
-import org.visitwise.api.ProblemException;
+import org.visitwise.api.InvalidRequestException;
 import org.visitwise.security.Permissions;
 
 import io.quarkus.security.PermissionsAllowed;
@@ -47,11 +46,11 @@ public class BreachReportResource {
         Instant start = instant(from);
         Instant end = instant(to);
         if (!start.isBefore(end) || Duration.between(start, end).compareTo(LONGEST_WINDOW) > 0) {
-            throw new InvalidReportRequest("from must be before to, at most 31 days apart.");
+            throw new InvalidRequestException("from must be before to, at most 31 days apart.");
         }
         if ((actor == null) == (client == null) || actor != null && !actor.matches("[A-Za-z0-9._:@\\-]{1,128}")
                 || client != null && !client.matches("hmac:[0-9a-f]{32}")) {
-            throw new InvalidReportRequest("Name exactly one identity: actor=<subject> or client=hmac:<32 hex>.");
+            throw new InvalidRequestException("Name exactly one identity: actor=<subject> or client=hmac:<32 hex>.");
         }
         String subject = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getSubject() : null;
         BreachReport report = BreachReport.of(audit.feed().since(start, Integer.MAX_VALUE).stream(), start, end, actor, client);
@@ -63,21 +62,7 @@ public class BreachReportResource {
         try {
             return Instant.parse(String.valueOf(value));
         } catch (DateTimeParseException e) {
-            throw new InvalidReportRequest("from and to are ISO-8601 instants, e.g. 2026-11-22T09:00:00Z.");
-        }
-    }
-
-    static final class InvalidReportRequest extends ProblemException {
-        private final String detail;
-
-        InvalidReportRequest(String detail) {
-            super(detail);
-            this.detail = detail;
-        }
-
-        @Override
-        public Problem problem() {
-            return Problem.of("invalid-request", "Invalid request", 400, detail);
+            throw new InvalidRequestException("from and to are ISO-8601 instants, e.g. 2026-11-22T09:00:00Z.");
         }
     }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.ForbiddenException;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.visitwise.api.InvalidRequestException;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -53,7 +54,7 @@ public class CallerResolver {
             case NAMED_PATIENT -> {
                 if (patientParameter.isEmpty()) {
                     if (patientRequired) {
-                        throw new PatientParameterException("Staff must name the patient: patient=Patient/<id>.");
+                        throw new InvalidRequestException("Staff must name the patient: patient=Patient/<id>.");
                     }
                     yield new Caller(subject, purpose, null);
                 }
@@ -91,14 +92,14 @@ public class CallerResolver {
 
     private static void refuse(Optional<String> patientParameter, String detail) {
         if (patientParameter.isPresent()) {
-            throw new PatientParameterException(detail);
+            throw new InvalidRequestException(detail);
         }
     }
 
     private static String patientId(String reference) {
         Matcher m = PATIENT_REFERENCE.matcher(reference);
         if (!m.matches()) {
-            throw new PatientParameterException("patient must be Patient/<id>.");
+            throw new InvalidRequestException("patient must be Patient/<id>.");
         }
         return m.group(1);
     }

@@ -14,8 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestForm;
-import org.visitwise.api.Problem;
-import org.visitwise.api.ProblemException;
+import org.visitwise.api.InvalidRequestException;
 
 /**
  * The sandbox login, dev and test only: choose a synthetic patient, a staff role or the EHR's service
@@ -89,7 +88,8 @@ public class SandboxLoginResource {
         }
         Supplier<String> staff = as == null ? null : STAFF.get(as);
         if (staff == null) {
-            throw new UnknownLogin();
+            throw new InvalidRequestException("as must be a sandbox patient (pat-001 … pat-025) or one of: "
+                    + String.join(", ", STAFF.keySet()) + ".");
         }
         return staff.get();
     }
@@ -112,17 +112,4 @@ public class SandboxLoginResource {
     private static final String PAGE_START = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
             + "<title>Visitwise sandbox login</title></head><body><h1>Visitwise sandbox login</h1>"
             + "<p>Dev only: synthetic people of the sandbox practice. Not part of a production build.</p>";
-
-    /** Someone the sandbox does not know. */
-    static final class UnknownLogin extends ProblemException {
-        UnknownLogin() {
-            super("unknown sandbox login");
-        }
-
-        @Override
-        public Problem problem() {
-            return Problem.of("invalid-request", "Invalid request", 400,
-                    "as must be a sandbox patient (pat-001 … pat-025) or one of: " + String.join(", ", STAFF.keySet()) + ".");
-        }
-    }
 }

@@ -1,7 +1,6 @@
 package org.visitwise.api;
 
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,9 +15,10 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * What the audit trail needs to know of the request being served, kept on its routing context: the
- * correlation id — the caller's {@code X-Request-Id} when it is a plain token (8-64 of
- * {@code [A-Za-z0-9._-]}), else a new UUID, echoed in the response — and the caller's role once
- * authenticated. Every audit event a request causes carries both, so a SIEM can join them.
+ * correlation id — a new UUID per request, returned in the {@code X-Request-Id} response header (a
+ * caller's own {@code X-Request-Id} is not used: it could carry anything, a name or a record number,
+ * into the audit trail) — and the caller's role once authenticated. Every audit event a request causes
+ * carries both, so a SIEM can join them, and a caller can quote the id it was given.
  */
 @ApplicationScoped
 public class CurrentRequest {
@@ -27,12 +27,10 @@ public class CurrentRequest {
     private static final String ID = "visitwise.request-id";
     private static final String ROLE = "visitwise.role";
     private static final String ADDRESS = "visitwise.client-address";
-    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._\\-]{8,64}");
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
-            String given = ctx.request().getHeader(HEADER);
-            String id = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+            String id = UUID.randomUUID().toString();
             ctx.put(ID, id);
             ctx.response().putHeader(HEADER, id);
             // also on the request's Vert.x context, for what runs outside the REST layer (authentication)

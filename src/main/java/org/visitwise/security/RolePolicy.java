@@ -30,6 +30,9 @@ public final class RolePolicy {
             Permissions.APPOINTMENTS_WRITE, Permissions.CONVERSATIONS_USE, Permissions.CONVERSATIONS_RELAY,
             Permissions.AUDIT_READ, Permissions.AUDIT_EXPORT);
 
+    /** What only the EHR's systems may do; every other permission is for people only. */
+    static final Set<String> SERVICE_PERMISSIONS = Set.of(Permissions.CONVERSATIONS_RELAY, Permissions.AUDIT_EXPORT);
+
     private static final Pattern SYSTEM_SCOPE = Pattern.compile("system/[A-Z][A-Za-z]+\\.c?r?u?d?s?");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -77,13 +80,20 @@ public final class RolePolicy {
         if (purpose.isEmpty() != (actsFor == ActsFor.NOBODY)) {
             throw new IllegalArgumentException(name + ": purpose none goes with acts-for nobody, and only with it");
         }
-        if ((actsFor == ActsFor.ASSERTED_PATIENT) != service) {
+        if (actsFor == ActsFor.ASSERTED_PATIENT && !service) {
             throw new IllegalArgumentException(name + ": only service accounts act for an asserted patient");
+        }
+        if (service && actsFor != ActsFor.ASSERTED_PATIENT && actsFor != ActsFor.NOBODY) {
+            throw new IllegalArgumentException(name + ": a service account acts for an asserted patient or nobody");
         }
         Set<String> permissions = new LinkedHashSet<>(entry.permissions() == null ? List.of() : entry.permissions());
         for (String p : permissions) {
             if (!PERMISSIONS.contains(p)) {
                 throw new IllegalArgumentException(name + ": unknown permission " + p);
+            }
+            if (SERVICE_PERMISSIONS.contains(p) != service) {
+                throw new IllegalArgumentException(name + ": permission " + p + " is for "
+                        + (service ? "people" : "service accounts") + " only");
             }
         }
         List<String> scopes = entry.tokenScopes() == null ? List.of() : List.copyOf(entry.tokenScopes());

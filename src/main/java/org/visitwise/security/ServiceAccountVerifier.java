@@ -24,7 +24,9 @@ import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Verifies EHR service-account tokens with the SmallRye JWT parser: asymmetric signature by the
@@ -64,10 +66,16 @@ public class ServiceAccountVerifier implements IdentityProvider<ServiceAccountTo
     @Override
     public Uni<SecurityIdentity> authenticate(ServiceAccountToken request, AuthenticationRequestContext context) {
         // key retrieval (JWKS) may block
-        return context.runBlocking(() -> verify(request.token()));
+        RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
+        return context.runBlocking(() -> verify(request.token(), http));
     }
 
     SecurityIdentity verify(String token) {
+        return verify(token, null);
+    }
+
+    /** Verifies the token; the request's routing context, when known, goes on the identity as usual. */
+    SecurityIdentity verify(String token, RoutingContext http) {
         if (parser.isEmpty()) {
             throw new AuthenticationFailedException("service accounts are not configured");
         }
@@ -90,7 +98,11 @@ public class ServiceAccountVerifier implements IdentityProvider<ServiceAccountTo
         Object scope = jwt.getClaim("scope");
         Set<String> scopes = scope == null ? Set.of()
                 : new LinkedHashSet<>(Arrays.asList(scope.toString().replace("\"", "").trim().split("\\s+")));
-        return QuarkusSecurityIdentity.builder()
+        QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder();
+        if (http != null) {
+            identity.addAttribute(RoutingContext.class.getName(), http);
+        }
+        return identity
                 .setPrincipal(jwt)
                 .addRoles(new HashSet<>(jwt.getGroups()))
                 .addAttribute(RoleAugmentor.SERVICE_ACCOUNT, Boolean.TRUE)

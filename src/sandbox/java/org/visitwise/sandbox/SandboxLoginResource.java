@@ -40,7 +40,8 @@ public class SandboxLoginResource {
         STAFF.put("provider:prac-002", () -> SandboxTokens.provider("prac-002"));
         STAFF.put("provider:prac-003", () -> SandboxTokens.provider("prac-003"));
         STAFF.put("admin", () -> SandboxTokens.admin("admin-1"));
-        STAFF.put("ehr-service", SandboxTokens::ehrService);
+        STAFF.put("ehr-relay", SandboxTokens::ehrService);
+        STAFF.put("ehr-audit", SandboxTokens::ehrAudit);
     }
 
     private final SandboxConfig config;
@@ -68,7 +69,7 @@ public class SandboxLoginResource {
     @Produces(MediaType.APPLICATION_JSON)
     public TokenResponse login(@RestForm String as) {
         requireSandbox();
-        return new TokenResponse(token(as), "Bearer", as != null && as.equals("ehr-service") ? 300 : 900, as);
+        return new TokenResponse(token(as), "Bearer", as != null && as.startsWith("ehr-") ? 300 : 900, as);
     }
 
     @POST

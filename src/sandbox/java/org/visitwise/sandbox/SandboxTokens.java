@@ -65,7 +65,7 @@ public final class SandboxTokens {
 
     /**
      * A single-use token of the EHR's service account ({@code ehr-gateway}): its own issuer, a fresh
-     * {@code jti}, five minutes, the SMART system scopes of the ehr-service role.
+     * {@code jti}, five minutes, the SMART system scopes of the ehr-relay role.
      */
     public static String ehrService() {
         return ehrService("system/Appointment.crus system/Slot.rs");
@@ -74,8 +74,23 @@ public final class SandboxTokens {
     /** An EHR service-account token carrying the given scopes. */
     public static String ehrService(String scopes) {
         return Jwt.issuer(EHR_ISSUER).audience(AUDIENCE).subject(subjectOf("service:ehr-gateway"))
-                .groups(Set.of("ehr-service")).claim("azp", "ehr-gateway").claim("scope", scopes).claim("jti", UUID.randomUUID().toString())
+                .groups(Set.of("ehr-relay")).claim("azp", "ehr-gateway").claim("scope", scopes).claim("jti", UUID.randomUUID().toString())
                 .expiresIn(Duration.ofMinutes(5)).jws().keyId("sandbox").sign(SandboxEnvironment.get().tokenSigningKey());
+    }
+
+    /** A single-use token of the EHR's audit collector ({@code ehr-audit-collector}): the audit feed only. */
+    public static String ehrAudit() {
+        return Jwt.issuer(EHR_ISSUER).audience(AUDIENCE).subject(subjectOf("service:ehr-audit-collector"))
+                .groups(Set.of("ehr-audit")).claim("azp", "ehr-audit-collector").claim("scope", "system/AuditEvent.rs")
+                .claim("jti", UUID.randomUUID().toString()).expiresIn(Duration.ofMinutes(5)).jws().keyId("sandbox")
+                .sign(SandboxEnvironment.get().tokenSigningKey());
+    }
+
+    /** A person's token with any roles and extra claims, for tests (e.g. a {@code scope} or {@code azp}). */
+    public static String person(String name, Set<String> roles, java.util.Map<String, Object> claims) {
+        JwtClaimsBuilder builder = builder(subjectOf("user:" + name), roles);
+        claims.forEach(builder::claim);
+        return sign(builder, LIFETIME);
     }
 
     /** A token with any roles, for tests (e.g. a role without scheduling rights). */

@@ -50,6 +50,8 @@ class EhrRelayTest {
         List<String> events = LogFiles.auditLinesAfter(before);
         assertTrue(events.stream().anyMatch(e -> e.contains("\"subtype\":\"session-start\"") && e.contains("\"channel\":\"sms\"")),
                 events.toString());
+        assertTrue(events.stream().filter(e -> e.contains("\"subtype\":\"book\"")).allMatch(e -> e.contains("\"role\":\"ehr-relay\"")),
+                "the relaying account's role is in its events");
         // the conversation's FHIR calls run under the patient's purpose, with the service account as actor
         assertTrue(events.stream().filter(e -> e.contains("\"type\":\"rest\""))
                 .allMatch(e -> e.contains("\"purpose\":\"patient-self-scheduling\"") || e.contains("\"purpose\":\"ehr-service\"")));
@@ -68,7 +70,7 @@ class EhrRelayTest {
 
     @Test
     void aReplayedServiceAccountTokenIsRefused() {
-        String token = SandboxTokens.ehrService();
+        String token = SandboxTokens.ehrAudit();
         given().auth().oauth2(token).get("/api/v1/ehr/audit-events").then().statusCode(200);
         given().auth().oauth2(token).get("/api/v1/ehr/audit-events").then().statusCode(401);
     }
@@ -77,12 +79,12 @@ class EhrRelayTest {
     void theAuditFeedIsPhiFreeAndFiltersBySince() {
         String since = java.time.Instant.now().toString();
         given().auth().oauth2(SandboxTokens.patient("pat-013")).get("/api/v1/appointments").then().statusCode(200);
-        JsonPath feed = given().auth().oauth2(SandboxTokens.ehrService()).get("/api/v1/ehr/audit-events?since=" + since)
+        JsonPath feed = given().auth().oauth2(SandboxTokens.ehrAudit()).get("/api/v1/ehr/audit-events?since=" + since)
                 .then().statusCode(200).extract().jsonPath();
         List<Map<String, Object>> events = feed.getList("events");
         assertTrue(events.stream().anyMatch(e -> "search-type".equals(e.get("subtype"))), events.toString());
         assertTrue(events.stream().allMatch(e -> !String.valueOf(e).contains("pat-013")), "pseudonyms only");
-        given().auth().oauth2(SandboxTokens.ehrService()).get("/api/v1/ehr/audit-events?since=yesterday")
+        given().auth().oauth2(SandboxTokens.ehrAudit()).get("/api/v1/ehr/audit-events?since=yesterday")
                 .then().statusCode(400).contentType("application/problem+json");
     }
 

@@ -16,7 +16,7 @@ class SandboxLoginTest {
     void pageListsSyntheticPatientsAndStaffRoles() {
         given().accept("text/html").get("/sandbox/login").then().statusCode(200)
                 .body(containsString("value=\"pat-025\""), containsString("value=\"front-desk\""),
-                        containsString("value=\"provider:prac-001\""), containsString("value=\"ehr-service\""));
+                        containsString("value=\"provider:prac-001\""), containsString("value=\"ehr-relay\""), containsString("value=\"ehr-audit\""));
     }
 
     @Test
@@ -32,7 +32,8 @@ class SandboxLoginTest {
         String admin = login("admin");
         given().auth().oauth2(admin).get("/api/v1/audit-events").then().statusCode(200);
 
-        given().auth().oauth2(login("ehr-service")).get("/api/v1/ehr/audit-events").then().statusCode(200);
+        given().auth().oauth2(login("ehr-audit")).get("/api/v1/ehr/audit-events").then().statusCode(200);
+        given().auth().oauth2(login("ehr-relay")).get("/api/v1/ehr/audit-events").then().statusCode(403);
     }
 
     @Test

@@ -41,7 +41,8 @@ class AuthorizationMatrixTest {
         CALLERS.put("billing", () -> SandboxTokens.billing("biller"));
         CALLERS.put("provider", () -> SandboxTokens.provider("prac-001"));
         CALLERS.put("admin", () -> SandboxTokens.admin("root"));
-        CALLERS.put("EHR service", SandboxTokens::ehrService);
+        CALLERS.put("EHR relay", SandboxTokens::ehrService);
+        CALLERS.put("EHR audit", SandboxTokens::ehrAudit);
         CALLERS.put("expired", () -> SandboxTokens.expiredPatient("pat-001"));
         CALLERS.put("wrong issuer", () -> SandboxTokens.patientFrom("https://evil.example", SandboxTokens.AUDIENCE, "pat-001"));
         CALLERS.put("wrong audience", () -> SandboxTokens.patientFrom(SandboxTokens.ISSUER, "other-app", "pat-001"));
@@ -54,36 +55,36 @@ class AuthorizationMatrixTest {
 
     /**
      * Endpoint → expected status per caller, in the order of {@link #CALLERS}: anonymous, patient A,
-     * patient B, front-desk, billing, provider, admin, EHR service, expired, wrong issuer, wrong
-     * audience, alg=none, tampered. 404 = allowed to ask, nothing of yours there; 400 = allowed, but
+     * patient B, front-desk, billing, provider, admin, EHR relay, EHR audit, expired, wrong issuer,
+     * wrong audience, alg=none, tampered. 404 = allowed to ask, nothing of yours there; 400 = allowed, but
      * must (or must not) name a patient.
      */
     private static final List<Row> TABLE = List.of(
-            new Row("GET /api/v1/slots", null, 401, 200, 200, 200, 403, 403, 403, 401, 401, 401, 401, 401, 401),
-            new Row("GET /api/v1/appointments", null, 401, 200, 200, 400, 400, 200, 403, 401, 401, 401, 401, 401, 401),
+            new Row("GET /api/v1/slots", null, 401, 200, 200, 200, 403, 403, 403, 401, 401, 401, 401, 401, 401, 401),
+            new Row("GET /api/v1/appointments", null, 401, 200, 200, 400, 400, 200, 403, 401, 401, 401, 401, 401, 401, 401),
             new Row("GET /api/v1/appointments?patient=Patient/pat-001", null,
-                    401, 400, 400, 200, 200, 400, 403, 401, 401, 401, 401, 401, 401),
-            new Row("POST /api/v1/holds", HOLD, 401, 404, 404, 400, 403, 403, 403, 401, 401, 401, 401, 401, 401),
+                    401, 400, 400, 200, 200, 400, 403, 401, 401, 401, 401, 401, 401, 401),
+            new Row("POST /api/v1/holds", HOLD, 401, 404, 404, 400, 403, 403, 403, 401, 401, 401, 401, 401, 401, 401),
             new Row("DELETE /api/v1/holds/h-AAAAAAAAAAAAAAAAAAAAAA", null,
-                    401, 404, 404, 400, 403, 403, 403, 401, 401, 401, 401, 401, 401),
-            new Row("POST /api/v1/appointments", HOLD, 401, 404, 404, 400, 403, 403, 403, 401, 401, 401, 401, 401, 401),
+                    401, 404, 404, 400, 403, 403, 403, 401, 401, 401, 401, 401, 401, 401),
+            new Row("POST /api/v1/appointments", HOLD, 401, 404, 404, 400, 403, 403, 403, 401, 401, 401, 401, 401, 401, 401),
             new Row("POST /api/v1/appointments/{appt}/reschedule", "{\"slotId\":\"{slot}\"}",
-                    401, 200, 404, 400, 403, 403, 403, 401, 401, 401, 401, 401, 401),
+                    401, 200, 404, 400, 403, 403, 403, 401, 401, 401, 401, 401, 401, 401),
             new Row("POST /api/v1/appointments/{appt}/cancel", null,
-                    401, 200, 404, 400, 403, 403, 403, 401, 401, 401, 401, 401, 401),
-            new Row("POST /api/v1/sessions", null, 401, 201, 201, 400, 403, 403, 403, 401, 401, 401, 401, 401, 401),
+                    401, 200, 404, 400, 403, 403, 403, 401, 401, 401, 401, 401, 401, 401),
+            new Row("POST /api/v1/sessions", null, 401, 201, 201, 400, 403, 403, 403, 401, 401, 401, 401, 401, 401, 401),
             new Row("POST /api/v1/sessions/" + NO_SESSION + "/messages", "{\"choice\":\"book\"}",
-                    401, 404, 404, 400, 403, 403, 403, 401, 401, 401, 401, 401, 401),
-            new Row("DELETE /api/v1/sessions/" + NO_SESSION, null, 401, 404, 404, 400, 403, 403, 403, 401, 401, 401, 401, 401, 401),
-            new Row("GET /api/v1/audit-events", null, 401, 403, 403, 403, 403, 403, 200, 401, 401, 401, 401, 401, 401),
+                    401, 404, 404, 400, 403, 403, 403, 401, 401, 401, 401, 401, 401, 401),
+            new Row("DELETE /api/v1/sessions/" + NO_SESSION, null, 401, 404, 404, 400, 403, 403, 403, 401, 401, 401, 401, 401, 401, 401),
+            new Row("GET /api/v1/audit-events", null, 401, 403, 403, 403, 403, 403, 200, 401, 401, 401, 401, 401, 401, 401),
             new Row("GET /api/v1/breach-report?from=2026-01-01T00:00:00Z&to=2026-01-31T00:00:00Z&actor=someone", null,
-                    401, 403, 403, 403, 403, 403, 200, 401, 401, 401, 401, 401, 401),
+                    401, 403, 403, 403, 403, 403, 200, 401, 401, 401, 401, 401, 401, 401),
             new Row("POST /api/v1/ehr/sessions", "{\"patient\":\"Patient/pat-003\",\"channel\":\"sms\"}",
-                    401, 401, 401, 401, 401, 401, 401, 201, 401, 401, 401, 401, 401),
+                    401, 401, 401, 401, 401, 401, 401, 201, 403, 401, 401, 401, 401, 401),
             new Row("POST /api/v1/ehr/sessions/" + NO_SESSION + "/messages", "{\"text\":\"hello\"}",
-                    401, 401, 401, 401, 401, 401, 401, 404, 401, 401, 401, 401, 401),
-            new Row("DELETE /api/v1/ehr/sessions/" + NO_SESSION, null, 401, 401, 401, 401, 401, 401, 401, 404, 401, 401, 401, 401, 401),
-            new Row("GET /api/v1/ehr/audit-events", null, 401, 401, 401, 401, 401, 401, 401, 200, 401, 401, 401, 401, 401));
+                    401, 401, 401, 401, 401, 401, 401, 404, 403, 401, 401, 401, 401, 401),
+            new Row("DELETE /api/v1/ehr/sessions/" + NO_SESSION, null, 401, 401, 401, 401, 401, 401, 401, 404, 403, 401, 401, 401, 401, 401),
+            new Row("GET /api/v1/ehr/audit-events", null, 401, 401, 401, 401, 401, 401, 401, 403, 200, 401, 401, 401, 401, 401));
 
     record Row(String endpoint, String body, int... expected) {
         Row with(String appointment, String slot) {

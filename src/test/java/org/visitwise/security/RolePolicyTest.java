@@ -25,7 +25,8 @@ class RolePolicyTest {
         assertEquals(Set.of(Permissions.APPOINTMENTS_READ), shipped.roleOf(Set.of("billing"), false).orElseThrow().permissions());
         assertEquals(Optional.empty(), shipped.roleOf(Set.of("admin"), false).orElseThrow().purpose());
         assertEquals(List.of("system/Appointment.crus", "system/Slot.rs"),
-                shipped.roleOf(Set.of("ehr-service"), true).orElseThrow().tokenScopes());
+                shipped.roleOf(Set.of("ehr-relay"), true).orElseThrow().tokenScopes());
+        assertEquals(Set.of(Permissions.AUDIT_EXPORT), shipped.roleOf(Set.of("ehr-audit"), true).orElseThrow().permissions());
     }
 
     @Test
@@ -36,7 +37,7 @@ class RolePolicyTest {
 
     @Test
     void peopleNeverHoldAServiceAccountRoleNorTheReverse() {
-        assertEquals(Optional.empty(), shipped.roleOf(Set.of("ehr-service"), false));
+        assertEquals(Optional.empty(), shipped.roleOf(Set.of("ehr-relay"), false));
         assertEquals(Optional.empty(), shipped.roleOf(Set.of("front-desk"), true));
     }
 
@@ -51,6 +52,10 @@ class RolePolicyTest {
         assertRefused(entry("people", "none", "nobody", List.of(), List.of("system/Slot.rs")), "token scopes for people");
         assertRefused(entry("service-accounts", "patient-self-scheduling", "asserted-patient", List.of(), List.of("user/Slot.rs")),
                 "a token scope that is no system scope");
+        assertRefused(entry("people", "none", "nobody", List.of("audit:export"), null), "a service permission for people");
+        assertRefused(entry("service-accounts", "none", "nobody", List.of("audit:read"), null), "a people's permission for a service");
+        assertRefused(entry("service-accounts", "front-desk-scheduling", "named-patient", List.of("conversations:relay"), null),
+                "a service account naming patients like staff");
         assertThrows(IllegalArgumentException.class, () -> RolePolicy.parse(new RolePolicy.RoleFile(Map.of())));
     }
 

@@ -48,7 +48,7 @@ class ServiceAccountVerifierTest {
     }
 
     private static JwtClaimsBuilder claims() {
-        return Jwt.issuer(ISSUER).audience("visitwise").subject("svc-ehr").groups(Set.of("ehr-service"))
+        return Jwt.issuer(ISSUER).audience("visitwise").subject("svc-ehr").groups(Set.of("ehr-relay"))
                 .claim("azp", "ehr-gateway").claim("scope", "system/Appointment.crus system/Slot.rs").claim("jti", UUID.randomUUID().toString())
                 .expiresIn(Duration.ofMinutes(2));
     }
@@ -56,7 +56,7 @@ class ServiceAccountVerifierTest {
     @Test
     void validTokenGivesAServiceIdentityWithItsRolesAndScopes() {
         SecurityIdentity identity = verifier.verify(claims().jws().sign(keys.getPrivate()));
-        assertTrue(identity.hasRole("ehr-service"));
+        assertTrue(identity.hasRole("ehr-relay"));
         assertEquals(Boolean.TRUE, identity.getAttribute(RoleAugmentor.SERVICE_ACCOUNT));
         assertEquals(Set.of("system/Appointment.crus", "system/Slot.rs"), identity.getAttribute(RoleAugmentor.TOKEN_SCOPES));
     }
@@ -80,7 +80,7 @@ class ServiceAccountVerifierTest {
         long now = System.currentTimeMillis() / 1000;
         var jws = new org.jose4j.jws.JsonWebSignature();
         jws.setPayload("{\"iss\":\"" + ISSUER + "\",\"aud\":\"visitwise\",\"sub\":\"svc-ehr\",\"iat\":" + now
-                + ",\"exp\":" + (now + 120) + ",\"groups\":[\"ehr-service\"]}");
+                + ",\"exp\":" + (now + 120) + ",\"groups\":[\"ehr-relay\"]}");
         jws.setAlgorithmHeaderValue("RS256");
         jws.setKey(keys.getPrivate());
         String token = jws.getCompactSerialization();

@@ -71,6 +71,25 @@ class TokenValidationTest {
     }
 
     @Test
+    void scopesInAPersonsTokenGrantNothingOnlyTheRoleDoes() {
+        // quarkus-oidc turns scope values into permissions; the role policy must be the only source
+        String billing = SandboxTokens.person("biller", Set.of("billing"),
+                java.util.Map.of("scope", "audit:read appointments:write slots:read audit:export"));
+        given().auth().oauth2(billing).get("/api/v1/audit-events").then().statusCode(403);
+        given().auth().oauth2(billing).get("/api/v1/slots").then().statusCode(403);
+        given().auth().oauth2(billing).contentType("application/json").body("{\"slotId\":\"x\",\"visitType\":\"follow-up\"}")
+                .post("/api/v1/appointments?patient=Patient/pat-001").then().statusCode(403);
+        String roleless = SandboxTokens.person("nobody", Set.of(), java.util.Map.of("scope", "audit:read"));
+        given().auth().oauth2(roleless).get("/api/v1/audit-events").then().statusCode(403);
+    }
+
+    @Test
+    void aTokenIssuedToAnEhrClientIsNoPersonWhateverItsRoles() {
+        String token = SandboxTokens.person("gateway", Set.of("front-desk"), java.util.Map.of("azp", "ehr-gateway"));
+        given().auth().oauth2(token).get(ENDPOINT + "?patient=Patient/pat-001").then().statusCode(403);
+    }
+
+    @Test
     void goodTokenWithoutASchedulingRoleIs403() {
         given().auth().oauth2(SandboxTokens.withRoles("someone", Set.of("volunteer"))).get(ENDPOINT).then().statusCode(403);
         given().auth().oauth2(SandboxTokens.admin("root")).get(ENDPOINT).then().statusCode(403);
@@ -78,7 +97,7 @@ class TokenValidationTest {
         given().auth().oauth2(SandboxTokens.withRoles("someone", Set.of("front-desk", "admin"))).get(ENDPOINT + "?patient=Patient/pat-001")
                 .then().statusCode(403);
         // a person can never hold the EHR's service-account role
-        given().auth().oauth2(SandboxTokens.withRoles("someone", Set.of("ehr-service"))).get(ENDPOINT).then().statusCode(403);
+        given().auth().oauth2(SandboxTokens.withRoles("someone", Set.of("ehr-relay"))).get(ENDPOINT).then().statusCode(403);
         given().auth().oauth2(SandboxTokens.withRoles("someone", Set.of())).get(ENDPOINT).then().statusCode(403);
         // the patient role without a patient claim grants nothing
         given().auth().oauth2(SandboxTokens.withRoles("someone", Set.of("patient"))).get(ENDPOINT).then().statusCode(403);

@@ -44,6 +44,11 @@ final class AuditChain {
         return chainId;
     }
 
+    /** Sequence number of the last line sealed. */
+    long seq() {
+        return seq;
+    }
+
     /** The event as its sealed JSON line. */
     String seal(AuditEvent event) {
         sinceCheckpoint++;

@@ -25,15 +25,19 @@ import io.quarkus.security.identity.SecurityIdentity;
 /**
  * The PHI-free audit stream of this instance: for the EHR's own audit system (service account,
  * {@code /api/v1/ehr/audit-events}) and for the practice's administrators ({@code /api/v1/audit-events}).
- * Each read is itself an audit event.
+ * Page with {@code since=<instant>} for the first call and {@code after=<next>} from then on. Each read
+ * is itself an audit event.
  */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit")
 public class AuditFeedResource {
 
-    /** A page of events, oldest first. */
-    public record Page(List<AuditEvent> events) {
+    /**
+     * A page of events in chain order. {@code next} is the position to ask {@code after} next time;
+     * {@code chain} changes when the instance restarts (positions start again at 1).
+     */
+    public record Page(String chain, List<AuditFeed.Entry> events, long next) {
     }
 
     private final AuditLog audit;
@@ -48,24 +52,29 @@ public class AuditFeedResource {
     @Path("ehr/audit-events")
     @PermissionsAllowed(Permissions.AUDIT_EXPORT)
     @Operation(summary = "Collect the audit stream (EHR service accounts)")
-    public Page export(@RestQuery String since, @RestQuery @DefaultValue("500") @Min(1) @Max(1000) int limit) {
-        return read("audit-export", since, limit);
+    public Page export(@RestQuery String since, @RestQuery @Min(0) Long after,
+            @RestQuery @DefaultValue("500") @Min(1) @Max(1000) int limit) {
+        return read("audit-export", since, after, limit);
     }
 
     @GET
     @Path("audit-events")
     @PermissionsAllowed(Permissions.AUDIT_READ)
     @Operation(summary = "Review the audit stream (practice administrators)")
-    public Page review(@RestQuery String since, @RestQuery @DefaultValue("500") @Min(1) @Max(1000) int limit) {
-        return read("audit-review", since, limit);
+    public Page review(@RestQuery String since, @RestQuery @Min(0) Long after,
+            @RestQuery @DefaultValue("500") @Min(1) @Max(1000) int limit) {
+        return read("audit-review", since, after, limit);
     }
 
-    private Page read(String subtype, String since, int limit) {
-        Instant from = parse(since);
+    private Page read(String subtype, String since, Long after, int limit) {
+        if (since != null && after != null) {
+            throw new InvalidRequestException("Page by since (a time) or after (a position), not both.");
+        }
+        List<AuditFeed.Entry> events = after != null ? audit.feed().after(after, limit) : audit.feed().since(parse(since), limit);
         String subject = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getSubject() : null;
-        List<AuditEvent> events = audit.feed().since(from, limit);
         audit.event("security", subtype).action('R').actor(subject, null).record();
-        return new Page(events);
+        long next = events.isEmpty() ? (after == null ? 0 : after) : events.get(events.size() - 1).seq();
+        return new Page(audit.chainId(), events, next);
     }
 
     private static Instant parse(String since) {

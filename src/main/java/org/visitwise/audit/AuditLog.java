@@ -78,11 +78,12 @@ public class AuditLog {
     public void record(AuditEvent event) {
         synchronized (chain) {
             LOG.info(chain.seal(event));
+            // in the feed under its chain position, in the same order as written
+            feed.append(chain.seq(), event);
             if (chain.checkpointDue()) {
                 LOG.info(chain.checkpoint(clock.instant()));
             }
         }
-        feed.append(event);
         for (Consumer<AuditEvent> listener : listeners) {
             listener.accept(event);
         }

@@ -53,7 +53,7 @@ public class BreachReportResource {
             throw new InvalidRequestException("Name exactly one identity: actor=<subject> or client=hmac:<32 hex>.");
         }
         String subject = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getSubject() : null;
-        BreachReport report = BreachReport.of(audit.feed().since(start, Integer.MAX_VALUE).stream(), start, end, actor, client);
+        BreachReport report = BreachReport.of(audit.feed().since(start, Integer.MAX_VALUE).stream().map(AuditFeed.Entry::event), start, end, actor, client);
         audit.event("security", "breach-report").action('R').actor(subject, null).record();
         return report;
     }

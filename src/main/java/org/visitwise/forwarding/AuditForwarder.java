@@ -78,12 +78,17 @@ public class AuditForwarder {
             return;
         }
         if (!buffer.offer(event)) {
-            dropped.increment();
-            Instant now = clock.instant();
-            if (lastOverflowAlert.isBefore(now.minus(Duration.ofMinutes(1)))) {
-                lastOverflowAlert = now;
-                alerts.raise(new AlertRules.Alert(OVERFLOW, null, null, buffer.size(), config.capacity(), Duration.ofMinutes(1)));
-            }
+            overflow(1);
+        }
+    }
+
+    /** Events lost to a full buffer: counted, and alerted at most once a minute. */
+    private void overflow(int lost) {
+        dropped.increment(lost);
+        Instant now = clock.instant();
+        if (lastOverflowAlert.isBefore(now.minus(Duration.ofMinutes(1)))) {
+            lastOverflowAlert = now;
+            alerts.raise(new AlertRules.Alert(OVERFLOW, null, null, buffer.size(), config.capacity(), Duration.ofMinutes(1)));
         }
     }
 
@@ -102,6 +107,9 @@ public class AuditForwarder {
             return sent;
         } catch (ForwardingLoop.ForwardingFailed e) {
             forwarded.increment(e.sent);
+            if (e.lost > 0) {
+                overflow(e.lost);
+            }
             Log.warnf("audit forwarding to the EHR failed (%s); %d events buffered, next attempt in %s",
                     e.getMessage(), buffer.size(), e.backoff);
             return e.sent;

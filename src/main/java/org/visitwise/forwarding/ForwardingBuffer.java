@@ -43,15 +43,20 @@ final class ForwardingBuffer {
         return batch;
     }
 
-    /** Puts an unsent batch back in front, in order; what no longer fits (its oldest events) is dropped. */
-    synchronized void putBack(List<AuditEvent> batch) {
+    /**
+     * Puts an unsent batch back in front, in order; what no longer fits (its oldest events) is dropped.
+     *
+     * @return how many were dropped
+     */
+    synchronized int putBack(List<AuditEvent> batch) {
         for (int i = batch.size() - 1; i >= 0; i--) {
             if (events.size() >= capacity) {
                 dropped += i + 1;
-                return;
+                return i + 1;
             }
             events.addFirst(batch.get(i));
         }
+        return 0;
     }
 
     synchronized int size() {

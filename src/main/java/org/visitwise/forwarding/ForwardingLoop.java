@@ -45,13 +45,13 @@ final class ForwardingLoop {
             try {
                 sender.send(batch);
             } catch (RuntimeException e) {
-                buffer.putBack(batch);
+                int lost = buffer.putBack(batch);
                 backoff = backoff.isZero() ? interval : backoff.multipliedBy(2);
                 if (backoff.compareTo(maxBackoff) > 0) {
                     backoff = maxBackoff;
                 }
                 nextAttempt = now.plus(backoff);
-                throw new ForwardingFailed(e, sent, backoff);
+                throw new ForwardingFailed(e, sent, lost, backoff);
             }
             sent += batch.size();
         }
@@ -60,14 +60,16 @@ final class ForwardingLoop {
         return sent;
     }
 
-    /** A send failed: what was sent before it, and how long until the next attempt. */
+    /** A send failed: what was sent before it, what of the batch no longer fit back, and how long until the next attempt. */
     static final class ForwardingFailed extends RuntimeException {
         final int sent;
+        final int lost;
         final Duration backoff;
 
-        ForwardingFailed(RuntimeException cause, int sent, Duration backoff) {
+        ForwardingFailed(RuntimeException cause, int sent, int lost, Duration backoff) {
             super(cause.getClass().getSimpleName(), cause, false, false);
             this.sent = sent;
+            this.lost = lost;
             this.backoff = backoff;
         }
     }

@@ -86,6 +86,17 @@ class EhrRelayTest {
         assertTrue(events.stream().allMatch(e -> !String.valueOf(e).contains("pat-013")), "pseudonyms only");
         given().auth().oauth2(SandboxTokens.ehrAudit()).get("/api/v1/ehr/audit-events?since=yesterday")
                 .then().statusCode(400).contentType("application/problem+json");
+
+        // paging by chain position: nothing is seen twice or skipped
+        long next = feed.getLong("next");
+        List<Long> seen = feed.getList("events.seq", Long.class);
+        assertTrue(seen.stream().allMatch(s -> s <= next) && seen.contains(next));
+        given().auth().oauth2(SandboxTokens.patient("pat-013")).get("/api/v1/slots").then().statusCode(200);
+        JsonPath later = given().auth().oauth2(SandboxTokens.ehrAudit()).get("/api/v1/ehr/audit-events?after=" + next)
+                .then().statusCode(200).extract().jsonPath();
+        List<Long> newer = later.getList("events.seq", Long.class);
+        assertTrue(!newer.isEmpty() && newer.stream().allMatch(s -> s > next), newer.toString());
+        assertEquals(feed.getString("chain"), later.getString("chain"));
     }
 
     private static JsonPath relay(String session, String choice) {

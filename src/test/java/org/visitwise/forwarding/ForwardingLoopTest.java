@@ -83,7 +83,7 @@ class ForwardingLoopTest {
         buffer.offer(event(3));
         buffer.offer(event(4));
         buffer.offer(event(5));
-        buffer.putBack(batch);
+        assertEquals(1, buffer.putBack(batch), "reported, so that it is counted and alerted");
         assertEquals(5, buffer.size());
         assertEquals(1, buffer.dropped(), "c0 no longer fit");
         assertEquals(List.of("c1", "c2", "c3", "c4", "c5"), buffer.take(5).stream().map(AuditEvent::correlationId).toList());

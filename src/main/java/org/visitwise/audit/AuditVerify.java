@@ -20,12 +20,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * first altered, removed, reordered or inserted line, and any checkpoint whose signature does not verify.
  *
  * <pre>
- * java -cp 'target/quarkus-app/app/*:target/quarkus-app/lib/main/*' org.visitwise.audit.AuditVerify audit.jsonl [--key checkpoint-public.pem]
+ * java -cp 'target/quarkus-app/app/*:target/quarkus-app/lib/main/*' org.visitwise.audit.AuditVerify audit.jsonl \
+ *      [--key checkpoint-public.pem [--checkpoint-every 1000]]
  * </pre>
  *
- * Exit status 0 when every line verifies, 1 at the first failure, 2 on bad usage. Lines removed from
- * the very end of a chain leave no trace in the chain itself: compare its last checkpoint with the
- * SIEM's copy, or run with the chain's expected length known.
+ * Without the key the hashes only show accidental damage and naive edits: whoever rewrites a line can
+ * recompute every hash after it. With the key every checkpoint's signature is checked, and a chain may
+ * not run longer than {@code --checkpoint-every} events without one (so dropping checkpoints to rewrite
+ * what they covered is found); only the events after a chain's last checkpoint are not yet covered by a
+ * signature, and the report says how many. Exit status 0 when every line verifies, 1 at the first
+ * failure, 2 on bad usage.
  */
 public final class AuditVerify {
 
@@ -36,7 +40,7 @@ public final class AuditVerify {
     public record Result(boolean ok, int events, int chains, int checkpoints, String message) {
     }
 
-    private record Head(long seq, String hash) {
+    private record Head(long seq, String hash, long signedUpTo, int unsigned) {
     }
 
     private AuditVerify() {
@@ -47,12 +51,15 @@ public final class AuditVerify {
     }
 
     static int run(String[] args, PrintStream out) throws IOException {
-        if (args.length != 1 && !(args.length == 3 && args[1].equals("--key"))) {
-            out.println("usage: AuditVerify <audit.jsonl> [--key <checkpoint-public.pem>]");
+        boolean withKey = args.length >= 3 && args[1].equals("--key");
+        boolean withEvery = args.length == 5 && args[3].equals("--checkpoint-every") && args[4].matches("\\d{1,7}");
+        if (args.length != 1 && !(args.length == 3 && withKey) && !(withKey && withEvery)) {
+            out.println("usage: AuditVerify <audit.jsonl> [--key <checkpoint-public.pem> [--checkpoint-every <n>]]");
             return 2;
         }
+        int every = withEvery ? Integer.parseInt(args[4]) : 1000;
         Optional<PublicKey> key = Optional.empty();
-        if (args.length == 3) {
+        if (withKey) {
             try {
                 key = Optional.of(CheckpointSigner.publicKey(Path.of(args[2])));
             } catch (GeneralSecurityException | IllegalArgumentException e) {
@@ -60,13 +67,13 @@ public final class AuditVerify {
                 return 2;
             }
         }
-        Result result = verify(Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8), key);
+        Result result = verify(Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8), key, every);
         out.println(result.message());
         return result.ok() ? 0 : 1;
     }
 
-    /** Verifies the lines in order; stops at the first failure. */
-    public static Result verify(List<String> lines, Optional<PublicKey> key) {
+    /** Verifies the lines in order; stops at the first failure. With a key, a checkpoint at least every {@code every} events. */
+    public static Result verify(List<String> lines, Optional<PublicKey> key, int every) {
         Map<String, Head> heads = new HashMap<>();
         int events = 0;
         int checkpoints = 0;
@@ -112,18 +119,28 @@ public final class AuditVerify {
                 return fail(events, heads, checkpoints, "line " + number + ": chain " + chain + " event " + seq
                         + " does not follow the line before it (replaced or reordered)");
             }
+            long signedUpTo = head == null ? 0 : head.signedUpTo();
+            int unsigned = head == null ? 0 : head.unsigned();
             if ("checkpoint".equals(node.path("subtype").asText()) && "audit".equals(node.path("type").asText())) {
                 if (key.isPresent() && !CheckpointSigner.verify(key.get(), chain, seq, prev, node.path("signature").asText(""))) {
                     return fail(events, heads, checkpoints, "line " + number + ": checkpoint signature does not verify");
                 }
                 checkpoints++;
+                signedUpTo = seq;
+                unsigned = 0;
             } else {
+                if (key.isPresent() && unsigned >= every) {
+                    return fail(events, heads, checkpoints, "line " + number + ": chain " + chain + " has run " + unsigned
+                            + " events without a signed checkpoint (at most " + every + "): checkpoints removed?");
+                }
                 events++;
+                unsigned++;
             }
-            heads.put(chain, new Head(seq, hash));
+            heads.put(chain, new Head(seq, hash, signedUpTo, unsigned));
         }
         return new Result(true, events, heads.size(), checkpoints, "OK: " + events + " events and " + checkpoints
-                + " checkpoints in " + heads.size() + " chain(s)" + (key.isPresent() ? ", checkpoint signatures verified" : "")
+                + " checkpoints in " + heads.size() + " chain(s)" + (key.isPresent() ? ", checkpoint signatures verified"
+                        : " (no key: checkpoint signatures not checked)")
                 + summary(heads));
     }
 
@@ -134,7 +151,8 @@ public final class AuditVerify {
     private static String summary(Map<String, Head> heads) {
         StringBuilder s = new StringBuilder();
         heads.forEach((chain, head) -> s.append("\n  chain ").append(chain).append(": ").append(head.seq())
-                .append(" lines, head ").append(head.hash()));
+                .append(" lines, signed up to line ").append(head.signedUpTo()).append(", ").append(head.unsigned())
+                .append(" event(s) after the last checkpoint, head ").append(head.hash()));
         return s.toString();
     }
 }

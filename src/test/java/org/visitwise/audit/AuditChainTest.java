@@ -30,7 +30,7 @@ class AuditChainTest {
     @Test
     void intactChainWithACheckpointVerifies() {
         List<String> lines = chain(10, 4);
-        AuditVerify.Result result = AuditVerify.verify(lines, publicKey);
+        AuditVerify.Result result = AuditVerify.verify(lines, publicKey, 100);
         assertTrue(result.ok(), result.message());
         assertEquals(10, result.events());
         assertEquals(2, result.checkpoints());
@@ -51,6 +51,44 @@ class AuditChainTest {
         lines.set(3, body.substring(0, body.length() - 1) + ",\"hash\":\"" + AuditChain.sha256(body) + "\"}");
         assertFailure(lines, "line 5: chain");
         assertFailure(lines, "does not follow the line before it");
+    }
+
+    @Test
+    void rewritingEverythingAfterAnEditAndDroppingTheCheckpointsIsFoundWithTheKey() {
+        List<String> lines = chain(12, 4);
+        // the attacker edits event 2, re-seals every line after it and drops the checkpoints they cannot sign
+        List<String> rewritten = new ArrayList<>();
+        String prev = AuditChain.GENESIS;
+        long seq = 0;
+        for (String line : lines) {
+            if (line.contains("\"subtype\":\"checkpoint\"")) {
+                continue;
+            }
+            String body = line.substring(0, line.lastIndexOf(",\"chain\":")) + ",\"chain\":\"" + chainOf(line)
+                    + "\",\"seq\":" + (++seq) + ",\"prev\":\"" + prev + "\"}";
+            if (seq == 2) {
+                body = body.replace("\"status\":200", "\"status\":404");
+            }
+            String hash = AuditChain.sha256(body);
+            rewritten.add(body.substring(0, body.length() - 1) + ",\"hash\":\"" + hash + "\"}");
+            prev = hash;
+        }
+        assertTrue(AuditVerify.verify(rewritten, Optional.empty(), 4).ok(), "without the key a full rewrite passes");
+        AuditVerify.Result withKey = AuditVerify.verify(rewritten, publicKey, 4);
+        assertFalse(withKey.ok());
+        assertTrue(withKey.message().contains("without a signed checkpoint"), withKey.message());
+    }
+
+    @Test
+    void theReportSaysHowManyEventsNoSignatureCoversYet() {
+        AuditVerify.Result result = AuditVerify.verify(chain(10, 4), publicKey, 4);
+        assertTrue(result.ok(), result.message());
+        assertTrue(result.message().contains("2 event(s) after the last checkpoint"), result.message());
+    }
+
+    private static String chainOf(String line) {
+        int at = line.indexOf("\"chain\":\"") + 9;
+        return line.substring(at, line.indexOf('"', at));
     }
 
     @Test
@@ -80,7 +118,7 @@ class AuditChainTest {
     @Test
     void aCheckpointSignedWithAnotherKeyIsFound() {
         List<String> lines = chain(8, 4);
-        AuditVerify.Result withOtherKey = AuditVerify.verify(lines, Optional.of(ed25519().getPublic()));
+        AuditVerify.Result withOtherKey = AuditVerify.verify(lines, Optional.of(ed25519().getPublic()), 100);
         assertFalse(withOtherKey.ok());
         assertTrue(withOtherKey.message().contains("checkpoint signature does not verify"), withOtherKey.message());
     }
@@ -94,13 +132,13 @@ class AuditChainTest {
             mixed.add(a.get(i));
             mixed.add(b.get(i));
         }
-        AuditVerify.Result result = AuditVerify.verify(mixed, publicKey);
+        AuditVerify.Result result = AuditVerify.verify(mixed, publicKey, 100);
         assertTrue(result.ok(), result.message());
         assertEquals(2, result.chains());
     }
 
     private void assertFailure(List<String> lines, String expected) {
-        AuditVerify.Result result = AuditVerify.verify(lines, publicKey);
+        AuditVerify.Result result = AuditVerify.verify(lines, publicKey, 100);
         assertFalse(result.ok());
         assertTrue(result.message().contains(expected), result.message());
     }

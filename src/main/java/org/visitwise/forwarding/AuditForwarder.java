@@ -58,7 +58,7 @@ public class AuditForwarder {
         this.context = new EhrCallContext(Purpose.EHR_SERVICE, ehr.agentId() + ":audit-forwarder", null, null, null);
         this.buffer = new ForwardingBuffer(config.capacity());
         this.loop = new ForwardingLoop(buffer, batch -> gateway.transaction(context, bundle(batch)), config.batchSize(),
-                Duration.parse("PT" + config.interval().toUpperCase()), config.maxBackoff());
+                config.interval(), config.maxBackoff());
         this.forwarded = Counter.builder("visitwise.audit.forwarding.sent").description("Audit events forwarded to the EHR")
                 .register(metrics);
         this.dropped = Counter.builder("visitwise.audit.forwarding.dropped")

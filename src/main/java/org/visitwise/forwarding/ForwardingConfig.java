@@ -15,7 +15,7 @@ public interface ForwardingConfig {
 
     /** How often a batch is sent. */
     @WithDefault("30S")
-    String interval();
+    Duration interval();
 
     /** Most events per transaction Bundle. */
     @WithDefault("100")

@@ -19,8 +19,9 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Bearer tokens on {@code /api/v1/ehr/*} are EHR service-account tokens and nothing else: this
  * mechanism runs before the OIDC one and claims those paths, so a person's token is never accepted
- * there, and a service-account token is never accepted elsewhere (the OIDC tenant does not trust its
- * issuer).
+ * there. Elsewhere a service-account token holds nothing: the OIDC tenant refuses it when another
+ * issuer signs it, and {@link RoleAugmentor} grants no people's role to a token issued to one of the
+ * EHR's clients when the same IdP issues both.
  */
 @ApplicationScoped
 public class ServiceAccountMechanism implements HttpAuthenticationMechanism {

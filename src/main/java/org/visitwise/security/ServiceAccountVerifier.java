@@ -20,11 +20,11 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
-import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
@@ -44,18 +44,22 @@ public class ServiceAccountVerifier implements IdentityProvider<ServiceAccountTo
 
     ServiceAccountVerifier(ServiceAccountConfig config) {
         this.clients = config.clientIds().orElse(Set.of());
-        this.parser = config.clientIds().isEmpty() ? Optional.empty() : config.issuer().flatMap(issuer -> config.publicKeyLocation().map(keys -> {
-            // a bare path is a file (SmallRye JWT would look for it on the class path)
-            JWTAuthContextInfo info = new JWTAuthContextInfo(keys.startsWith("/") ? "file:" + keys : keys, issuer);
-            info.setExpectedAudience(Set.of(config.audience()));
-            // one algorithm: SmallRye JWT loads a PEM key for the first algorithm of the set it is given
-            info.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));
-            info.setMaxTimeToLiveSecs(config.maxLifetime().toSeconds());
-            info.setClockSkew((int) config.clockSkew().toSeconds());
-            return new DefaultJWTParser(info);
-        }));
+        this.parser = config.clientIds().isEmpty() ? Optional.empty()
+                : config.issuer().flatMap(issuer -> config.publicKeyLocation().map(keys -> parser(config, issuer, keys)));
         Duration replayWindow = config.maxLifetime().plus(config.clockSkew()).multipliedBy(2);
         this.seen = Caffeine.newBuilder().expireAfterWrite(replayWindow).maximumSize(1_000_000).build();
+    }
+
+    private static DefaultJWTParser parser(ServiceAccountConfig config, String issuer, String keys) {
+        // a bare path is a file (SmallRye JWT would look for it on the class path)
+        JWTAuthContextInfo info = new JWTAuthContextInfo(keys.startsWith("/") ? "file:" + keys : keys, issuer);
+        info.setExpectedAudience(Set.of(config.audience()));
+        // one algorithm: SmallRye JWT loads a PEM key for the first algorithm of the set it is given
+        info.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));
+        info.setMaxTimeToLiveSecs(config.maxLifetime().toSeconds());
+        // not setExpGracePeriodSecs or setRequiredClaims: with either, SmallRye JWT 4.6 fails to load any key
+        info.setClockSkew((int) config.clockSkew().toSeconds());
+        return new DefaultJWTParser(info);
     }
 
     @Override

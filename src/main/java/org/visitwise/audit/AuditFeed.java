@@ -45,6 +45,11 @@ public final class AuditFeed {
         return select(e -> !e.event().recorded().isBefore(since), limit);
     }
 
+    /** Position of the newest event held, or 0. */
+    public synchronized long lastSeq() {
+        return entries.isEmpty() ? 0 : entries.getLast().seq();
+    }
+
     /** Up to {@code limit} events after chain position {@code seq}, in chain order. */
     public List<Entry> after(long seq, int limit) {
         return select(e -> e.seq() > seq, limit);

@@ -73,7 +73,8 @@ public class AuditFeedResource {
         List<AuditFeed.Entry> events = after != null ? audit.feed().after(after, limit) : audit.feed().since(parse(since), limit);
         String subject = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getSubject() : null;
         audit.event("security", subtype).action('R').actor(subject, null).record();
-        long next = events.isEmpty() ? (after == null ? 0 : after) : events.get(events.size() - 1).seq();
+        // nothing new: after the same position again (or, for a time, after everything held, all older)
+        long next = !events.isEmpty() ? events.get(events.size() - 1).seq() : after != null ? after : audit.feed().lastSeq();
         return new Page(audit.chainId(), events, next);
     }
 

@@ -97,6 +97,12 @@ class EhrRelayTest {
         List<Long> newer = later.getList("events.seq", Long.class);
         assertTrue(!newer.isEmpty() && newer.stream().allMatch(s -> s > next), newer.toString());
         assertEquals(feed.getString("chain"), later.getString("chain"));
+        // asking from a time after everything held gives nothing, and a position that re-reads nothing old
+        JsonPath empty = given().auth().oauth2(SandboxTokens.ehrAudit())
+                .get("/api/v1/ehr/audit-events?since=" + java.time.Instant.now().plusSeconds(60)).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(0, empty.getList("events").size());
+        assertTrue(empty.getLong("next") >= newer.get(newer.size() - 1), "next skips what was already held");
     }
 
     private static JsonPath relay(String session, String choice) {

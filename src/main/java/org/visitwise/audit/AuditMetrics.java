@@ -1,5 +1,8 @@
 package org.visitwise.audit;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -17,6 +20,9 @@ public class AuditMetrics {
 
     private final AuditLog audit;
     private final MeterRegistry metrics;
+    // every audit event passes here: look each counter up once
+    private final Map<String, Counter> events = new ConcurrentHashMap<>();
+    private final Map<String, Counter> actions = new ConcurrentHashMap<>();
 
     AuditMetrics(AuditLog audit, MeterRegistry metrics) {
         this.audit = audit;
@@ -28,11 +34,12 @@ public class AuditMetrics {
     }
 
     private void count(AuditEvent event) {
-        Counter.builder("visitwise.audit.events").description("Audit events written").tag("type", event.type())
-                .register(metrics).increment();
+        events.computeIfAbsent(event.type(), type -> Counter.builder("visitwise.audit.events")
+                .description("Audit events written").tag("type", type).register(metrics)).increment();
         if ("scheduling".equals(event.type())) {
-            Counter.builder("visitwise.scheduling.actions").description("Holds, bookings, cancellations, reschedules")
-                    .tag("action", event.subtype()).register(metrics).increment();
+            actions.computeIfAbsent(event.subtype(), action -> Counter.builder("visitwise.scheduling.actions")
+                    .description("Holds, bookings, cancellations, reschedules").tag("action", action).register(metrics))
+                    .increment();
         }
     }
 }

@@ -44,6 +44,8 @@ class AuditCorrelationTest {
         String id = given().header("X-Request-Id", "Synth.Alpha.1980-01-01").auth().oauth2(SandboxTokens.patient("pat-006"))
                 .get("/api/v1/appointments").then().statusCode(200).extract().header("X-Request-Id");
         assertTrue(id.matches("[0-9a-f\\-]{36}"), id);
-        assertTrue(LogFiles.auditLinesAfter(before).stream().noneMatch(e -> e.contains("Synth.Alpha")));
+        List<String> events = LogFiles.auditLinesAfter(before);
+        assertTrue(events.stream().anyMatch(e -> e.contains("\"correlationId\":\"" + id + "\"")), events.toString());
+        assertTrue(events.stream().noneMatch(e -> e.contains("Synth.Alpha")));
     }
 }

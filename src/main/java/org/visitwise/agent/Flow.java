@@ -18,6 +18,8 @@ final class Flow {
     String visitType;
     String practitionerId;
     LocalDate from;
+    /** The practice's day of the last time offered: "later dates" search from the day after. */
+    LocalDate lastOfferedDay;
     PartOfDay partOfDay;
     /** Quick-reply id to the slot or appointment id it stands for. */
     final Map<String, String> offers = new LinkedHashMap<>();
@@ -33,6 +35,7 @@ final class Flow {
         visitType = null;
         practitionerId = null;
         from = null;
+        lastOfferedDay = null;
         partOfDay = null;
         rescheduling = false;
         appointmentId = null;

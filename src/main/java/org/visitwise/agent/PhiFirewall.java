@@ -1,13 +1,13 @@
 package org.visitwise.agent;
 
-import java.time.Year;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Masks identifiers in a patient's text before it may go to a language model: e-mail addresses,
  * phone numbers, SSN- and MRN-like numbers, street addresses, and dates that look like birth dates
- * (a full date in a past year). Scheduling words ("next Tuesday", "Nov 25") pass untouched.
+ * (a full date in a year before {@code thisYear}). Scheduling words ("next Tuesday", "Nov 25") pass
+ * untouched. The year is an input: it comes from the application's clock, never the machine's.
  */
 public final class PhiFirewall {
 
@@ -26,22 +26,21 @@ public final class PhiFirewall {
     private PhiFirewall() {
     }
 
-    public static String mask(String text) {
+    public static String mask(String text, int thisYear) {
         if (text == null) {
             return null;
         }
         String t = EMAIL.matcher(text).replaceAll("[email]");
         t = SSN.matcher(t).replaceAll("[id-number]");
         t = BORN.matcher(t).replaceAll("[birth date]");
-        t = pastDates(ISO_DATE, t, 1);
-        t = pastDates(US_DATE, t, 3);
+        t = pastDates(ISO_DATE, t, 1, thisYear);
+        t = pastDates(US_DATE, t, 3, thisYear);
         t = PHONE.matcher(t).replaceAll("[phone]");
         t = LONG_NUMBER.matcher(t).replaceAll("[id-number]");
         return ADDRESS.matcher(t).replaceAll("[address]");
     }
 
-    private static String pastDates(Pattern pattern, String text, int yearGroup) {
-        int thisYear = Year.now().getValue();
+    private static String pastDates(Pattern pattern, String text, int yearGroup, int thisYear) {
         Matcher m = pattern.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

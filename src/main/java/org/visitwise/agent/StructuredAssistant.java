@@ -110,6 +110,10 @@ public class StructuredAssistant implements ChatEngine {
                 releaseHold(caller, flow);
                 return slots(caller, flow, "Here are other open times:");
             }
+            case "later" -> {
+                flow.from = flow.lastOfferedDay.plusDays(1);
+                return slots(caller, flow, "Here are later open times:");
+            }
             default -> {
                 return pick(caller, flow, choice);
             }
@@ -245,7 +249,11 @@ public class StructuredAssistant implements ChatEngine {
         for (int i = 0; i < slots.size(); i++) {
             String id = "S" + (i + 1);
             flow.offers.put(id, slots.get(i).id());
-            options.add(new QuickReply(id, Labels.slot(slots.get(i))));
+            options.add(new QuickReply(id, Labels.slot(slots.get(i)), slots.get(i).time().start()));
+        }
+        if (!slots.isEmpty()) {
+            flow.lastOfferedDay = LocalDate.parse(slots.get(slots.size() - 1).time().localDate());
+            options.add(new QuickReply("later", "Later dates"));
         }
         options.add(new QuickReply("menu", "Something else"));
         return options;
@@ -271,7 +279,7 @@ public class StructuredAssistant implements ChatEngine {
         for (int i = 0; i < upcoming.size(); i++) {
             String id = "A" + (i + 1);
             flow.offers.put(id, upcoming.get(i).id());
-            options.add(new QuickReply(id, Labels.appointment(upcoming.get(i))));
+            options.add(new QuickReply(id, Labels.appointment(upcoming.get(i)), upcoming.get(i).time().start()));
         }
         options.add(new QuickReply("menu", "Something else"));
         return offer(flow, ChatReply.of(question, options), step);

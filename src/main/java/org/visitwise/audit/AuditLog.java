@@ -42,11 +42,7 @@ public class AuditLog {
     private final List<Consumer<AuditEvent>> listeners = new CopyOnWriteArrayList<>();
 
     @Inject
-    public AuditLog(AuditConfig config, Pseudonymizer pseudonymizer) {
-        this(config, pseudonymizer, Clock.systemUTC());
-    }
-
-    AuditLog(AuditConfig config, Pseudonymizer pseudonymizer, Clock clock) {
+    public AuditLog(AuditConfig config, Pseudonymizer pseudonymizer, Clock clock) {
         this.config = config;
         this.pseudonymizer = pseudonymizer;
         this.clock = clock;

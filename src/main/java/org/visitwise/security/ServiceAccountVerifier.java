@@ -1,7 +1,6 @@
 package org.visitwise.security;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -40,7 +39,7 @@ public class ServiceAccountVerifier implements IdentityProvider<ServiceAccountTo
 
     private final Optional<DefaultJWTParser> parser;
     private final Set<String> clients;
-    private final Cache<String, Instant> seen;
+    private final Cache<String, Boolean> seen;
 
     ServiceAccountVerifier(ServiceAccountConfig config) {
         this.clients = config.clientIds().orElse(Set.of());
@@ -96,7 +95,7 @@ public class ServiceAccountVerifier implements IdentityProvider<ServiceAccountTo
         if (jwt.getTokenID() == null || jwt.getTokenID().isBlank() || jwt.getIssuedAtTime() <= 0) {
             throw new AuthenticationFailedException("service-account token without jti or iat");
         }
-        if (seen.asMap().putIfAbsent(jwt.getIssuer() + " " + jwt.getTokenID(), Instant.now()) != null) {
+        if (seen.asMap().putIfAbsent(jwt.getIssuer() + " " + jwt.getTokenID(), Boolean.TRUE) != null) {
             throw new AuthenticationFailedException("service-account token replayed");
         }
         Object scope = jwt.getClaim("scope");

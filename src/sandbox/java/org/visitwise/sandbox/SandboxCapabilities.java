@@ -1,5 +1,6 @@
 package org.visitwise.sandbox;
 
+import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,10 +14,10 @@ final class SandboxCapabilities {
     private SandboxCapabilities() {
     }
 
-    static CapabilityStatement build() {
+    static CapabilityStatement build(Instant now) {
         CapabilityStatement cs = new CapabilityStatement();
         cs.setStatus(Enumerations.PublicationStatus.ACTIVE);
-        cs.setDate(new Date());
+        cs.setDate(Date.from(now));
         cs.setKind(CapabilityStatement.CapabilityStatementKind.INSTANCE);
         cs.setFhirVersion(Enumerations.FHIRVersion._4_0_1);
         cs.addFormat("application/fhir+json");

@@ -52,15 +52,17 @@ public class SandboxEhrServer {
     private final SandboxConfig config;
     private final FhirContext fhir;
     private final SandboxStore store;
+    private final Clock clock;
     private final AtomicLong requests = new AtomicLong();
     private final List<String> requestLines = Collections.synchronizedList(new ArrayList<>());
     private HttpServer server;
 
-    SandboxEhrServer(Vertx vertx, SandboxConfig config, FhirContext fhir) {
+    SandboxEhrServer(Vertx vertx, SandboxConfig config, FhirContext fhir, Clock clock) {
         this.vertx = vertx;
         this.config = config;
         this.fhir = fhir;
-        this.store = new SandboxStore(fhir, Clock.systemUTC());
+        this.clock = clock;
+        this.store = new SandboxStore(fhir, clock);
     }
 
     void start(@Observes StartupEvent event) {
@@ -92,9 +94,12 @@ public class SandboxEhrServer {
         }
     }
 
-    /** Puts the synthetic practice back as it was at start-up and forgets counted requests. */
+    /**
+     * Puts the synthetic practice back, its first day tomorrow by the application's clock (or the
+     * configured first day), and forgets counted requests.
+     */
     public void reset() {
-        reset(config.firstDay().orElse(LocalDate.now(ZoneId.of(config.timeZone())).plusDays(1)));
+        reset(config.firstDay().orElse(LocalDate.now(clock.withZone(ZoneId.of(config.timeZone()))).plusDays(1)));
     }
 
     /** Puts the synthetic practice back with its 21 days of slots starting on {@code firstDay}. */
@@ -133,7 +138,7 @@ public class SandboxEhrServer {
             ctx.next();
         });
         router.route().handler(BodyHandler.create().setBodyLimit(1_000_000));
-        router.get("/fhir/metadata").blockingHandler(ctx -> answer(ctx, () -> ok(SandboxCapabilities.build())));
+        router.get("/fhir/metadata").blockingHandler(ctx -> answer(ctx, () -> ok(SandboxCapabilities.build(clock.instant()))));
         router.post("/fhir").blockingHandler(ctx -> answer(ctx, () -> ok(store.transaction(body(ctx, Bundle.class)))));
         router.get("/fhir/:type").blockingHandler(ctx -> answer(ctx, () -> search(ctx)));
         router.post("/fhir/:type").blockingHandler(ctx -> answer(ctx, () -> created(

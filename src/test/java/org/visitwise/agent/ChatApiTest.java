@@ -2,13 +2,14 @@ package org.visitwise.agent;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -18,9 +19,11 @@ import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Slot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.visitwise.sandbox.SandboxEhrServer;
 import org.visitwise.sandbox.SandboxTokens;
+import org.visitwise.scheduling.SchedulingConfig;
 import org.visitwise.session.SessionStore;
 import org.visitwise.support.LogFiles;
 import org.visitwise.support.TestClock;
@@ -29,6 +32,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
+@Tag("time-sensitive")
 @QuarkusTest
 class ChatApiTest {
 
@@ -38,10 +42,13 @@ class ChatApiTest {
     @Inject
     SessionStore sessions;
 
+    @Inject
+    SchedulingConfig scheduling;
+
     @BeforeEach
     void reset() {
-        sandbox.reset();
         TestClock.reset();
+        sandbox.reset();
     }
 
     @AfterEach
@@ -72,13 +79,16 @@ class ChatApiTest {
         String session = open("pat-001");
         JsonPath pick = say("pat-001", session, "I'd like to cancel my appointment");
         assertTrue(pick.getList("options.id").contains("A1"));
-        JsonPath confirm = choose("pat-001", session, "A1");
+        JsonPath confirm = choose("pat-001", session, cancellable(pick));
         assertTrue(confirm.getString("reply").startsWith("Cancel your appointment"));
+        int bookedBefore = booked("pat-001").size();
         JsonPath done = say("pat-001", session, "yes");
         String id = done.getString("appointment.id");
         assertEquals("cancelled", done.getString("appointment.status"));
-        assertEquals(Appointment.AppointmentStatus.CANCELLED,
-                ((Appointment) sandbox.store().read("Appointment", id)).getStatus());
+        Appointment cancelled = (Appointment) sandbox.store().read("Appointment", id);
+        assertEquals(Appointment.AppointmentStatus.CANCELLED, cancelled.getStatus());
+        assertEquals(bookedBefore - 1, booked("pat-001").size(), "only the chosen appointment");
+        assertEquals(Slot.SlotStatus.FREE, slotOf(cancelled).getStatus());
     }
 
     @Test
@@ -97,9 +107,9 @@ class ChatApiTest {
     @Test
     void reschedulingByQuickReplies() {
         String slotId = org.visitwise.support.Journeys.firstFreeSlot("pat-002", "prac-003");
-        org.visitwise.support.Journeys.as("pat-002").header("Idempotency-Key", org.visitwise.support.Journeys.key())
+        String original = org.visitwise.support.Journeys.as("pat-002").header("Idempotency-Key", org.visitwise.support.Journeys.key())
                 .body(Map.of("slotId", slotId, "visitType", "follow-up")).post("/api/v1/appointments")
-                .then().statusCode(201);
+                .then().statusCode(201).extract().path("id");
         String session = open("pat-002");
         JsonPath pick = choose("pat-002", session, "reschedule");
         int mine = pick.getList("options.id").indexOf("A1");
@@ -110,10 +120,15 @@ class ChatApiTest {
         assertTrue(confirm.getString("reply").startsWith("Move your appointment to"));
         JsonPath moved = choose("pat-002", session, "yes");
         assertEquals("booked", moved.getString("appointment.status"));
-        List<org.hl7.fhir.r4.model.Resource> booked = sandbox.store().search("Appointment",
-                Map.of("patient", List.of("Patient/pat-002"), "status", List.of("booked")));
+        assertEquals(slots.getString("options[0].start"), moved.getString("appointment.time.start"), "the time chosen");
+        List<org.hl7.fhir.r4.model.Resource> booked = booked("pat-002");
         assertEquals(1, booked.size(), "still exactly one appointment, now at the new time: " + label);
-        assertEquals(moved.getString("appointment.id"), booked.get(0).getIdElement().getIdPart());
+        String movedId = moved.getString("appointment.id");
+        assertEquals(movedId, booked.get(0).getIdElement().getIdPart());
+        assertTrue(!original.equals(movedId), "a new appointment, not the old one");
+        assertEquals(Appointment.AppointmentStatus.CANCELLED, ((Appointment) sandbox.store().read("Appointment", original)).getStatus());
+        assertEquals(Slot.SlotStatus.FREE, ((Slot) sandbox.store().read("Slot", slotId)).getStatus());
+        assertEquals(Slot.SlotStatus.BUSY, slotOf((Appointment) booked.get(0)).getStatus());
     }
 
     @Test
@@ -126,11 +141,18 @@ class ChatApiTest {
         JsonPath pick = say("pat-004", session, "I need to move my appointment to another day");
         assertEquals("Which appointment would you like to move?", pick.getString("reply"));
         String handle = "A" + (upcoming("pat-004").indexOf(booked) + 1);
-        choose("pat-004", session, handle);
-        choose("pat-004", session, "S1");
+        JsonPath slots = choose("pat-004", session, handle);
+        assertEquals("S1", slots.getString("options[0].id"));
+        JsonPath confirm = choose("pat-004", session, "S1");
+        assertTrue(confirm.getString("reply").startsWith("Move your appointment to"), confirm.getString("reply"));
         JsonPath moved = say("pat-004", session, "yes please");
         assertEquals("booked", moved.getString("appointment.status"));
+        assertEquals(slots.getString("options[0].start"), moved.getString("appointment.time.start"));
+        Appointment now = (Appointment) sandbox.store().read("Appointment", moved.getString("appointment.id"));
+        assertEquals(Appointment.AppointmentStatus.BOOKED, now.getStatus());
+        assertEquals(Slot.SlotStatus.BUSY, slotOf(now).getStatus());
         assertEquals(Appointment.AppointmentStatus.CANCELLED, ((Appointment) sandbox.store().read("Appointment", booked)).getStatus());
+        assertEquals(Slot.SlotStatus.FREE, ((Slot) sandbox.store().read("Slot", slotId)).getStatus());
     }
 
     private List<String> upcoming(String patient) {
@@ -175,6 +197,8 @@ class ChatApiTest {
         assertEquals(Slot.SlotStatus.BUSYTENTATIVE, ((Slot) sandbox.store().read("Slot", slotId)).getStatus());
         given().auth().oauth2(SandboxTokens.patient("pat-015")).delete("/api/v1/sessions/" + session).then().statusCode(204);
         assertEquals(Slot.SlotStatus.FREE, ((Slot) sandbox.store().read("Slot", slotId)).getStatus());
+        assertEquals(0, sandbox.store().search("Appointment", Map.of("patient", List.of("Patient/pat-015"),
+                "status", List.of("pending"))).size(), "the hold's pending appointment is gone");
     }
 
     @Test
@@ -237,6 +261,27 @@ class ChatApiTest {
     private JsonPath post(String patient, String session, Map<String, String> body) {
         return given().auth().oauth2(SandboxTokens.patient(patient)).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/sessions/" + session + "/messages").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The first appointment offered that starts outside the online cancellation window. */
+    private String cancellable(JsonPath pick) {
+        Instant limit = TestClock.now().plus(scheduling.cancellationWindow()).plus(Duration.ofHours(1));
+        List<String> starts = pick.getList("options.start");
+        for (int i = 0; i < starts.size(); i++) {
+            if (starts.get(i) != null && OffsetDateTime.parse(starts.get(i)).toInstant().isAfter(limit)) {
+                return pick.getString("options[" + i + "].id");
+            }
+        }
+        throw new AssertionError("no appointment outside the cancellation window among " + pick.getList("options.label"));
+    }
+
+    private List<org.hl7.fhir.r4.model.Resource> booked(String patient) {
+        return sandbox.store().search("Appointment", Map.of("patient", List.of("Patient/" + patient),
+                "status", List.of("booked")));
+    }
+
+    private Slot slotOf(Appointment appointment) {
+        return (Slot) sandbox.store().read("Slot", appointment.getSlotFirstRep().getReferenceElement().getIdPart());
     }
 
     private String heldSlot(String patient) {

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -17,12 +15,14 @@ import jakarta.inject.Inject;
 
 import org.hl7.fhir.r4.model.Appointment;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.visitwise.sandbox.SandboxEhrServer;
 import org.visitwise.sandbox.SandboxPractice;
 import org.visitwise.sandbox.SandboxTokens;
 import org.visitwise.support.InjectWireMock;
 import org.visitwise.support.LlmProfile;
+import org.visitwise.support.TestClock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -40,6 +40,7 @@ import io.restassured.path.json.JsonPath;
  * The LLM engine against a scripted OpenAI-compatible model (WireMock): a booking conversation
  * through tools, the PHI firewall, and a model that obeys an attacker.
  */
+@Tag("time-sensitive")
 @QuarkusTest
 @TestProfile(LlmProfile.class)
 class LlmAgentTest {
@@ -60,7 +61,7 @@ class LlmAgentTest {
 
     @Test
     void bookingConversationThroughToolsLeavesTheAppointmentInTheEhr() {
-        String from = LocalDate.now(ZoneId.of("America/New_York")).plusDays(3).toString();
+        String from = TestClock.practiceToday().plusDays(3).toString();
         script(toolCall("findOpenTimes", Map.of("practitioner", "Chen", "date", from, "partOfDay", "morning",
                 "visitType", "follow-up")), text("I found S1 and more. Which one?"),
                 toolCall("holdTime", Map.of("handle", "S1", "visitType", "follow-up")), text("Holding S1. Shall I book it?"),
@@ -95,7 +96,7 @@ class LlmAgentTest {
     @Test
     void cancellationAndRescheduleThroughTools() {
         String patient = "pat-001";
-        String from = LocalDate.now(ZoneId.of("America/New_York")).plusDays(3).toString();
+        String from = TestClock.practiceToday().plusDays(3).toString();
         String slotId = org.visitwise.support.Journeys.firstFreeSlot(patient, "prac-002");
         String first = org.visitwise.support.Journeys.as(patient).header("Idempotency-Key", org.visitwise.support.Journeys.key())
                 .body(Map.of("slotId", slotId, "visitType", "follow-up")).post("/api/v1/appointments")

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.visitwise.sandbox.SandboxTokens;
+import org.visitwise.support.TestClock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,13 +29,13 @@ class BreachReportTest {
 
     @Test
     void reportListsTheIdentitysSessionsActionsAndPseudonymousPatients() throws Exception {
-        String from = Instant.now().minusSeconds(1).toString();
+        String from = TestClock.now().minusSeconds(1).toString();
         String token = SandboxTokens.frontDesk("report-desk-" + System.nanoTime());
         String subject = subjectOf(token);
         given().auth().oauth2(token).get("/api/v1/appointments?patient=Patient/pat-010").then().statusCode(200);
         given().auth().oauth2(token).get("/api/v1/appointments?patient=Patient/pat-011").then().statusCode(200);
         given().auth().oauth2(token).post("/api/v1/sessions?patient=Patient/pat-011").then().statusCode(201);
-        String to = Instant.now().plusSeconds(1).toString();
+        String to = TestClock.now().plusSeconds(1).toString();
 
         JsonPath report = given().auth().oauth2(SandboxTokens.admin("privacy-officer"))
                 .queryParam("from", from).queryParam("to", to).queryParam("actor", subject)

@@ -36,7 +36,7 @@ class SandboxStoreTest {
 
     @BeforeEach
     void load() {
-        store = new SandboxStore(FHIR, Clock.systemUTC());
+        store = new SandboxStore(FHIR, Clock.fixed(FIRST_DAY.atTime(8, 0).atZone(NEW_YORK).toInstant(), NEW_YORK));
         store.load(SandboxPractice.build(FIRST_DAY, NEW_YORK));
     }
 

@@ -4,6 +4,7 @@ import java.net.URL;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.visitwise.sandbox.SandboxEhrServer;
 import org.visitwise.support.EhrState;
@@ -13,6 +14,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Twenty patients press "book" on the same slot at the same moment. */
+@Tag("time-sensitive")
 @QuarkusTest
 class BookingRaceTest {
 

@@ -22,6 +22,7 @@ import io.quarkus.test.junit.TestProfile;
  * The same scenarios as against the sandbox EHR, against a real HAPI FHIR JPA server over mutual
  * TLS: proof that the sandbox's semantics are a real server's, and that the agent works with one.
  */
+@Tag("time-sensitive")
 @QuarkusTest
 @TestProfile(HapiFhirProfile.class)
 @Tag("interop")

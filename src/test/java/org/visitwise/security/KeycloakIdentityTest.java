@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.visitwise.sandbox.SandboxEhrServer;
 import org.visitwise.support.KeycloakProfile;
 import org.visitwise.support.KeycloakResource;
+import org.visitwise.support.TestClock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -127,7 +128,7 @@ class KeycloakIdentityTest {
 
     private static String firstFreeSlot(String token, String patient) {
         List<String> slots = given().auth().oauth2(token)
-                .get("/api/v1/slots?practitioner=prac-003&visitType=follow-up&from=" + java.time.LocalDate.now().plusDays(4) + patient)
+                .get("/api/v1/slots?practitioner=prac-003&visitType=follow-up&from=" + TestClock.practiceToday().plusDays(4) + patient)
                 .then().statusCode(200).extract().jsonPath().getList("slots.id");
         assertTrue(!slots.isEmpty(), "free slots");
         return slots.get((int) (Math.random() * slots.size()));

@@ -20,18 +20,22 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
 import jakarta.enterprise.util.TypeLiteral;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.visitwise.audit.AuditConfig;
 import org.visitwise.audit.AuditLog;
 import org.visitwise.audit.Pseudonymizer;
 import org.visitwise.ehr.Purpose;
 import org.visitwise.security.Caller;
+import org.visitwise.support.TestClock;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+@Tag("time-sensitive")
 class SessionStoreTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T14:00:00Z"));
+    /** Starts at the run's instant (see {@link TestClock}), then moves only when a test says so. */
+    private final MutableClock clock = new MutableClock(TestClock.now());
     private final List<SessionEnded> ended = new ArrayList<>();
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
 
@@ -128,7 +132,7 @@ class SessionStoreTest {
                 return "5m";
             }
         };
-        return new SessionStore(config, new AuditLog(auditConfig, new Pseudonymizer(auditConfig)), clock,
+        return new SessionStore(config, new AuditLog(auditConfig, new Pseudonymizer(auditConfig), clock), clock,
                 new RecordingEvent(ended), metrics);
     }
 

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -108,9 +107,9 @@ public class HapiFhirServerResource implements QuarkusTestResourceLifecycleManag
     /** Loads the sandbox practice, ids and all, in one transaction of PUTs. */
     private static void load(String baseUrl, SandboxEnvironment env) throws IOException, InterruptedException {
         FhirContext fhir = FhirContext.forR4Cached();
-        ZoneId zone = ZoneId.of("America/New_York");
+        ZoneId zone = TestClock.PRACTICE_ZONE;
         Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-        for (Resource r : SandboxPractice.build(LocalDate.now(zone).plusDays(1), zone)) {
+        for (Resource r : SandboxPractice.build(TestClock.practiceToday().plusDays(1), zone)) {
             String ref = r.fhirType() + "/" + r.getIdElement().getIdPart();
             bundle.addEntry().setFullUrl(ref).setResource(r).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl(ref);
         }

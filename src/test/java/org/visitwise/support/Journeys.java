@@ -13,8 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +71,8 @@ public final class Journeys {
         assertEquals(Slot.SlotStatus.FREE, ehr.slot(slotId));
         assertEquals(Slot.SlotStatus.BUSY, ehr.slot(otherSlotId));
         assertEquals(Appointment.AppointmentStatus.BOOKED, ehr.appointment(movedId));
+        as(patientId).get("/api/v1/appointments").then().statusCode(200).body("appointments.id", hasItem(movedId))
+                .body("appointments.id", not(hasItem(appointmentId)));
 
         as(patientId).post("/api/v1/appointments/" + movedId + "/cancel").then().statusCode(200)
                 .body("status", equalTo("cancelled"));
@@ -102,6 +102,9 @@ public final class Journeys {
             HttpResponse<String> response = call.get();
             if (response.statusCode() == 201) {
                 created++;
+                JsonNode winner = JSON.readTree(response.body());
+                assertEquals("booked", winner.get("status").asText());
+                assertEquals(Appointment.AppointmentStatus.BOOKED, ehr.appointment(winner.get("id").asText()));
                 continue;
             }
             assertEquals(409, response.statusCode(), response.body());
@@ -128,6 +131,8 @@ public final class Journeys {
                 .then().statusCode(200).extract().path("id");
         assertEquals(first, second);
         assertEquals(1, ehr.appointmentsOnSlot(slotId, "booked"));
+        assertEquals(Appointment.AppointmentStatus.BOOKED, ehr.appointment(first));
+        assertEquals(Slot.SlotStatus.BUSY, ehr.slot(slotId));
     }
 
     public static RequestSpecification as(String patientId) {
@@ -141,7 +146,7 @@ public final class Journeys {
 
     /** A first day whose slots all start more than the 24 h cancellation window from now. */
     public static String outsideTheWindow() {
-        return LocalDate.now(ZoneId.of("America/New_York")).plusDays(3).toString();
+        return TestClock.practiceToday().plusDays(3).toString();
     }
 
     public static String key() {

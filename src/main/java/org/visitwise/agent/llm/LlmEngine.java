@@ -1,5 +1,7 @@
 package org.visitwise.agent.llm;
 
+import java.time.Clock;
+import java.time.Year;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,11 +29,13 @@ public class LlmEngine implements ChatEngine {
     private final SchedulingAgent agent;
     private final CurrentConversation conversation;
     private final SchedulingTools tools;
+    private final Clock clock;
 
-    LlmEngine(SchedulingAgent agent, CurrentConversation conversation, SchedulingTools tools) {
+    LlmEngine(SchedulingAgent agent, CurrentConversation conversation, SchedulingTools tools, Clock clock) {
         this.agent = agent;
         this.conversation = conversation;
         this.tools = tools;
+        this.clock = clock;
     }
 
     @Override
@@ -44,7 +48,7 @@ public class LlmEngine implements ChatEngine {
         conversation.set(session);
         LlmState state = conversation.state();
         state.changed = null;
-        String text = input.isChoice() ? input.choice() : PhiFirewall.mask(input.text());
+        String text = input.isChoice() ? input.choice() : PhiFirewall.mask(input.text(), Year.now(clock).getValue());
         String reply;
         try {
             reply = agent.chat(session.id(), text);

@@ -3,6 +3,7 @@ package org.visitwise.security;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,6 +71,7 @@ class KeycloakIdentityTest {
                 .contentType(ContentType.JSON).body(Map.of("slotId", slot, "visitType", "follow-up"))
                 .post("/api/v1/appointments").then().statusCode(201).body("status", equalTo("booked")).extract().path("id");
         Appointment booked = (Appointment) sandbox.store().read("Appointment", id);
+        assertEquals(Appointment.AppointmentStatus.BOOKED, booked.getStatus());
         assertTrue(booked.getParticipant().stream().anyMatch(p -> "Patient/pat-001".equals(p.getActor().getReference())),
                 "booked for the patient of the token");
         given().auth().oauth2(token).get("/api/v1/appointments").then().statusCode(200).body("appointments.id", hasItem(id));
@@ -83,15 +85,18 @@ class KeycloakIdentityTest {
         String slot = firstFreeSlot(token, "&patient=Patient/pat-005");
         String id = given().auth().oauth2(token).header("Idempotency-Key", UUID.randomUUID().toString())
                 .contentType(ContentType.JSON).body(Map.of("slotId", slot, "visitType", "follow-up"))
-                .post("/api/v1/appointments?patient=Patient/pat-005").then().statusCode(201).extract().path("id");
+                .post("/api/v1/appointments?patient=Patient/pat-005").then().statusCode(201)
+                .body("status", equalTo("booked")).extract().path("id");
         Appointment booked = (Appointment) sandbox.store().read("Appointment", id);
+        assertEquals(Appointment.AppointmentStatus.BOOKED, booked.getStatus());
         assertTrue(booked.getParticipant().stream().anyMatch(p -> "Patient/pat-005".equals(p.getActor().getReference())));
     }
 
     @Test
     void billingReadsButCannotBook() {
         String token = person("synth-billing-one", true);
-        given().auth().oauth2(token).get("/api/v1/appointments?patient=Patient/pat-001").then().statusCode(200);
+        given().auth().oauth2(token).get("/api/v1/appointments?patient=Patient/pat-001").then().statusCode(200)
+                .body("appointments.id", hasItem("appt-005"));
         given().auth().oauth2(token).header("Idempotency-Key", UUID.randomUUID().toString()).contentType(ContentType.JSON)
                 .body(Map.of("slotId", "slot-any", "visitType", "follow-up"))
                 .post("/api/v1/appointments?patient=Patient/pat-001").then().statusCode(403);
@@ -117,7 +122,8 @@ class KeycloakIdentityTest {
         given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("text", "hello"))
                 .post("/api/v1/ehr/sessions/" + sessionId + "/messages").then().statusCode(401);
         given().auth().oauth2(serviceAccount()).contentType(ContentType.JSON).body(Map.of("choice", "list"))
-                .post("/api/v1/ehr/sessions/" + sessionId + "/messages").then().statusCode(200);
+                .post("/api/v1/ehr/sessions/" + sessionId + "/messages").then().statusCode(200)
+                .body("reply", startsWith("Your upcoming appointments:")).body("options.id", hasItem("book"));
         // the same IdP issues it, so the people's side verifies it, but no people's role is the service
         // account's: it holds nothing there
         given().auth().oauth2(serviceAccount()).get("/api/v1/slots").then().statusCode(403);

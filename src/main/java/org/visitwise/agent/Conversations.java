@@ -32,9 +32,11 @@ public class Conversations {
     private final SessionConfig config;
     private final PracticeDirectory directory;
     private final MeterRegistry metrics;
+    private final Guardrails guardrails;
 
     Conversations(SessionStore sessions, EngineSelector engines, SessionConfig config, PracticeDirectory directory,
-            MeterRegistry metrics) {
+            MeterRegistry metrics, Guardrails guardrails) {
+        this.guardrails = guardrails;
         this.sessions = sessions;
         this.engines = engines;
         this.config = config;
@@ -61,7 +63,7 @@ public class Conversations {
                 .tag("channel", session.channel().code()).register(metrics).increment();
         return sessions.exclusively(session, () -> {
             sessions.touch(session);
-            Optional<ChatReply> guarded = Guardrails.check(text, directory.current().practicePhone());
+            Optional<ChatReply> guarded = guardrails.check(text, directory.current().practicePhone());
             return guarded.orElseGet(() -> engines.engine().handle(session, new ChatInput(text, choice)));
         });
     }

@@ -6,51 +6,65 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.visitwise.agent.safety.EmergencyDetector;
+import org.visitwise.agent.safety.SafetyConfig;
+
 /**
- * Safety checks run on every patient text before any engine sees it: emergencies and self-harm get
- * a fixed message pointing to 911 / 988 and nothing else; clinical questions get a polite redirect.
- * Deliberately tolerant of misspellings: a missed emergency costs more than a false alarm.
+ * Safety checks run on every patient text before any engine sees it: an emergency or a crisis, in any
+ * language the {@link EmergencyDetector} knows, gets the safety message (911, 988, Poison Control: the
+ * practice's numbers) in that language and nothing else; a question seeking medical advice gets a
+ * polite redirect. A missed emergency costs more than a false alarm.
  */
-public final class Guardrails {
-
-    public static final String EMERGENCY_REPLY = "This sounds like it could be an emergency. Please call 911 now, "
-            + "or go to the nearest emergency room. If you are thinking about suicide or hurting yourself, call or "
-            + "text 988 (Suicide & Crisis Lifeline) right away. This chat cannot help in an emergency.";
-
-    private static final List<Pattern> EMERGENCY = List.of(
-            p("ch[ea]st( \\w+){0,2} (pain|pian|pane|hurts?|tight\\w*|pressure|heavy|crush\\w*)"),
-            p("(can ?not|cant|can t|unable to|hard to|trouble|difficulty)\\s*(breath\\w*|breth\\w*)"),
-            p("short(ness)? of breath"), p("not breathing"), p("choking"),
-            p("heart attack"), p("stroke"), p("face (is )?droop\\w*"), p("slurr\\w* (speech|words)"),
-            p("numb\\w* (on )?(one|left|right) side"), p("(sudden|worst) (severe )?headache"),
-            p("su[i]?c[i]?d\\w*"), p("kil+ (my ?self|me)"), p("end (my|it) (life|all)"), p("want to die"),
-            p("hurt(ing)? my ?self"), p("self[ -]?harm"), p("overdos\\w*"), p("took too many (pills|tablets)"),
-            p("(bleeding|blood) (heavily|a lot|won ?t stop|wont stop)"), p("severe bleeding"),
-            p("unconscious"), p("passed out"), p("seizure"), p("anaphyla\\w*"), p("throat (is )?(closing|swelling)"));
+@ApplicationScoped
+public class Guardrails {
 
     private static final List<Pattern> CLINICAL = List.of(
-            p("should i (take|stop|increase|decrease)"), p("(what|which) (dose|dosage|medication|medicine)"),
-            p("is (it|this) (normal|serious|dangerous)"), p("do i have"), p("diagnos\\w*"), p("side effects?"),
-            p("(my )?(test|lab|blood) results?"), p("prescri\\w*"), p("symptoms? of"));
+            p("should i (take|stop|increase|decrease|double|skip)"), p("(what|which|how much) (dose|dosage|medication|medicine)"),
+            p("is (it|this|that) (normal|serious|dangerous)"),
+            p("do i have (a |an |the )?(flu|covid|cold|cancer|infection|diabetes|strep|pneumonia|uti|std|virus|allergy|allergies)"),
+            p("diagnos(e|is) (me|my|this)"), p("side effects?"),
+            p("(what|how) (are|were|did) (my )?(test|lab|blood|xray|x ray|mri|scan) (results?|come back|look)"),
+            p("(are|were) my (test|lab|blood) results? (ok|okay|normal|good|bad|back)"), p("symptoms? of"),
+            p("(can|should) i (take|mix|drink) \\w+( \\w+)? (with|while|before|after)"));
 
-    private Guardrails() {
+    private final EmergencyDetector detector;
+    private final SafetyConfig config;
+
+    @Inject
+    Guardrails(SafetyConfig config) {
+        this(EmergencyDetector.forLanguages(config.languages()), config);
+    }
+
+    Guardrails(EmergencyDetector detector, SafetyConfig config) {
+        this.detector = detector;
+        this.config = config;
     }
 
     /** The fixed answer this text must get instead of the conversation going on, if any. */
-    public static Optional<ChatReply> check(String text, String practicePhone) {
+    public Optional<ChatReply> check(String text, String practicePhone) {
         if (text == null) {
             return Optional.empty();
         }
-        String normalized = normalize(text);
-        if (EMERGENCY.stream().anyMatch(p -> p.matcher(normalized).find())) {
-            return Optional.of(ChatReply.of(EMERGENCY_REPLY, List.of()));
+        Optional<EmergencyDetector.Finding> emergency = detector.detect(text);
+        if (emergency.isPresent()) {
+            return Optional.of(ChatReply.of(emergencyMessage(emergency.get().language()), List.of()));
         }
+        String normalized = normalize(text);
         if (CLINICAL.stream().anyMatch(p -> p.matcher(normalized).find())) {
             String call = practicePhone == null ? "please call the practice" : "please call the practice at " + practicePhone;
             return Optional.of(ChatReply.of("I can't give medical advice here. For questions about your health, "
                     + call + ". I can help you book, change or cancel an appointment.", StructuredAssistant.menu()));
         }
         return Optional.empty();
+    }
+
+    /** The safety message in {@code language}, with the practice's numbers. */
+    public String emergencyMessage(String language) {
+        return detector.message(language).replace("{emergency}", config.emergencyNumber())
+                .replace("{crisis}", config.crisisLine()).replace("{poison}", config.poisonControl());
     }
 
     private static String normalize(String text) {

@@ -171,7 +171,8 @@ class ChatApiTest {
     void emergencyLanguageGetsTheFixedMessageAndNoFlow() {
         String session = open("pat-018");
         JsonPath reply = say("pat-018", session, "i have really bad chest pian");
-        assertEquals(Guardrails.EMERGENCY_REPLY, reply.getString("reply"));
+        assertTrue(reply.getString("reply").startsWith("This sounds like it could be an emergency. Please call 911 now"),
+                reply.getString("reply"));
         assertTrue(reply.getList("options").isEmpty());
     }
 

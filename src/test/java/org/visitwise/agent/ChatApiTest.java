@@ -75,6 +75,22 @@ class ChatApiTest {
     }
 
     @Test
+    void laterDatesPageFromTheDayAfterTheLastTimeOffered() {
+        String session = open("pat-011");
+        choose("pat-011", session, "book");
+        JsonPath first = choose("pat-011", session, "vt:annual-physical");
+        List<String> ids = first.getList("options.id");
+        assertTrue(ids.contains("later"), ids.toString());
+        List<String> starts = first.getList("options.start");
+        String lastOffered = starts.get(ids.indexOf("later") - 1);
+        JsonPath later = choose("pat-011", session, "later");
+        assertEquals("S1", later.getString("options[0].id"));
+        assertTrue(OffsetDateTime.parse(later.getString("options[0].start")).toLocalDate()
+                .isAfter(OffsetDateTime.parse(lastOffered).toLocalDate()), later.getString("options[0].label"));
+        assertTrue(later.getString("reply").startsWith("Here are later open times"));
+    }
+
+    @Test
     void cancellationByQuickRepliesAndByText() {
         String session = open("pat-001");
         JsonPath pick = say("pat-001", session, "I'd like to cancel my appointment");

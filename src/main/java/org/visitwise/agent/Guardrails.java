@@ -1,16 +1,14 @@
 package org.visitwise.agent;
 
-import java.text.Normalizer;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.visitwise.agent.safety.EmergencyDetector;
 import org.visitwise.agent.safety.SafetyConfig;
+import org.visitwise.agent.safety.TextNormalizer;
 
 /**
  * Safety checks run on every patient text before any engine sees it: an emergency or a crisis, in any
@@ -33,13 +31,8 @@ public class Guardrails {
     private final EmergencyDetector detector;
     private final SafetyConfig config;
 
-    @Inject
     Guardrails(SafetyConfig config) {
-        this(EmergencyDetector.forLanguages(config.languages()), config);
-    }
-
-    Guardrails(EmergencyDetector detector, SafetyConfig config) {
-        this.detector = detector;
+        this.detector = EmergencyDetector.forLanguages(config.languages());
         this.config = config;
     }
 
@@ -52,7 +45,7 @@ public class Guardrails {
         if (emergency.isPresent()) {
             return Optional.of(ChatReply.of(emergencyMessage(emergency.get().language()), List.of()));
         }
-        String normalized = normalize(text);
+        String normalized = TextNormalizer.normalize(text);
         if (CLINICAL.stream().anyMatch(p -> p.matcher(normalized).find())) {
             String call = practicePhone == null ? "please call the practice" : "please call the practice at " + practicePhone;
             return Optional.of(ChatReply.of("I can't give medical advice here. For questions about your health, "
@@ -65,12 +58,6 @@ public class Guardrails {
     public String emergencyMessage(String language) {
         return detector.message(language).replace("{emergency}", config.emergencyNumber())
                 .replace("{crisis}", config.crisisLine()).replace("{poison}", config.poisonControl());
-    }
-
-    private static String normalize(String text) {
-        String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        return ascii.toLowerCase(Locale.ROOT).replace("'", "").replace("’", "").replaceAll("[^a-z0-9 ]", " ")
-                .replaceAll("\\s+", " ").trim();
     }
 
     private static Pattern p(String regex) {

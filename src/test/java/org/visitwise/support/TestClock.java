@@ -85,43 +85,26 @@ public final class TestClock extends Clock {
         }
     }
 
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
+    private final ZoneId zone;
+
+    TestClock(ZoneId zone) {
+        this.zone = zone;
     }
 
     @Override
-    public Clock withZone(ZoneId zone) {
-        return new Zoned(zone);
+    public ZoneId getZone() {
+        return zone;
+    }
+
+    /** The same time line seen from another zone. */
+    @Override
+    public Clock withZone(ZoneId other) {
+        return new TestClock(other);
     }
 
     @Override
     public Instant instant() {
         return now();
-    }
-
-    /** The same time line seen from another zone. */
-    private static final class Zoned extends Clock {
-        private final ZoneId zone;
-
-        Zoned(ZoneId zone) {
-            this.zone = zone;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return zone;
-        }
-
-        @Override
-        public Clock withZone(ZoneId other) {
-            return new Zoned(other);
-        }
-
-        @Override
-        public Instant instant() {
-            return now();
-        }
     }
 
     /** Replaces the application's clock producer in every test run. */
@@ -133,7 +116,7 @@ public final class TestClock extends Clock {
         @Priority(1)
         @ApplicationScoped
         Clock clock() {
-            return new TestClock();
+            return new TestClock(ZoneOffset.UTC);
         }
     }
 }

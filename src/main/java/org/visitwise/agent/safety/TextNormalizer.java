@@ -4,12 +4,12 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /** Patient text as the safety rules read it: lowercase, accents and apostrophes gone, words only. */
-final class TextNormalizer {
+public final class TextNormalizer {
 
     private TextNormalizer() {
     }
 
-    static String normalize(String text) {
+    public static String normalize(String text) {
         String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
         return ascii.toLowerCase(Locale.ROOT).replace("'", "").replace("’", "").replaceAll("[^a-z0-9 ]", " ")
                 .replaceAll("\\s+", " ").trim();

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.visitwise.agent.safety.EmergencyDetector;
 import org.visitwise.agent.safety.SafetyConfig;
-import org.visitwise.agent.safety.TextNormalizer;
+import org.visitwise.agent.text.TextNormalizer;
 
 /**
  * Safety checks run on every patient text before any engine sees it: an emergency or a crisis, in any

@@ -2,6 +2,7 @@ package org.visitwise.scheduling;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +11,13 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Schedule;
@@ -31,9 +35,26 @@ public class PracticeDirectory {
     public record ScheduleInfo(String scheduleId, Party practitioner, Party location) {
     }
 
+    /**
+     * A practitioner as the directory names them and says what they do.
+     *
+     * @param name     as shown ("Dr. Sam Chen")
+     * @param given    given names
+     * @param family   family name
+     * @param suffixes name suffixes ("Jr.", "NP", "PA-C")
+     * @param roles    codes and displays of their PractitionerRoles' code and specialty, and of their qualifications
+     */
+    public record PractitionerInfo(String id, String name, List<String> given, String family, List<String> suffixes,
+            List<String> roles) {
+    }
+
+    /** A location: its name, other names, and street lines (what patients call it by). */
+    public record LocationInfo(String id, String name, List<String> aliases, List<String> addressLines) {
+    }
+
     /** One consistent read of the directory. */
     public record Snapshot(Instant loadedAt, Map<String, ScheduleInfo> schedules, String practiceName,
-            String practicePhone) {
+            String practicePhone, Map<String, PractitionerInfo> practitioners, Map<String, LocationInfo> locations) {
 
         public Optional<ScheduleInfo> schedule(String scheduleId) {
             return Optional.ofNullable(schedules.get(scheduleId));
@@ -82,18 +103,28 @@ public class PracticeDirectory {
 
     private Snapshot load() {
         var ctx = gateway.agentContext();
-        Map<String, String> practitionerNames = new HashMap<>();
-        for (Resource r : resources(gateway.search(ctx, "Practitioner", Map.of("_count", List.of("200"))))) {
-            Practitioner p = (Practitioner) r;
-            var name = p.getNameFirstRep();
-            practitionerNames.put(p.getIdElement().getIdPart(),
-                    (name.getPrefixAsSingleString() + " " + name.getGivenAsSingleString() + " " + name.getFamily()).trim());
+        Map<String, List<String>> roles = new HashMap<>();
+        for (Resource r : resources(gateway.search(ctx, "PractitionerRole", Map.of("_count", List.of("200"))))) {
+            PractitionerRole role = (PractitionerRole) r;
+            String ref = role.getPractitioner().getReference();
+            if (ref != null && ref.startsWith("Practitioner/") && role.getActive()) {
+                List<String> terms = roles.computeIfAbsent(ref.substring("Practitioner/".length()), k -> new ArrayList<>());
+                role.getCode().forEach(c -> terms.addAll(terms(c)));
+                role.getSpecialty().forEach(c -> terms.addAll(terms(c)));
+            }
         }
-        Map<String, String> locationNames = new HashMap<>();
+        Map<String, PractitionerInfo> practitioners = new HashMap<>();
+        for (Resource r : resources(gateway.search(ctx, "Practitioner", Map.of("_count", List.of("200"))))) {
+            PractitionerInfo info = practitioner((Practitioner) r, roles);
+            practitioners.put(info.id(), info);
+        }
+        Map<String, LocationInfo> locations = new HashMap<>();
         String organizationRef = null;
         for (Resource r : resources(gateway.search(ctx, "Location", Map.of("_count", List.of("200"))))) {
             Location l = (Location) r;
-            locationNames.put(l.getIdElement().getIdPart(), l.getName());
+            String id = l.getIdElement().getIdPart();
+            locations.put(id, new LocationInfo(id, l.getName(), l.getAlias().stream().map(a -> a.getValue()).toList(),
+                    l.getAddress().getLine().stream().map(line -> line.getValue()).filter(v -> v != null).toList()));
             if (organizationRef == null && l.getManagingOrganization().getReference() != null) {
                 organizationRef = l.getManagingOrganization().getReference();
             }
@@ -108,10 +139,10 @@ public class PracticeDirectory {
                 String ref = actor.getReference();
                 if (ref != null && ref.startsWith("Practitioner/")) {
                     String id = ref.substring("Practitioner/".length());
-                    practitioner = new Party(id, practitionerNames.get(id));
+                    practitioner = new Party(id, practitioners.containsKey(id) ? practitioners.get(id).name() : null);
                 } else if (ref != null && ref.startsWith("Location/")) {
                     String id = ref.substring("Location/".length());
-                    location = new Party(id, locationNames.get(id));
+                    location = new Party(id, locations.containsKey(id) ? locations.get(id).name() : null);
                 }
             }
             schedules.put(s.getIdElement().getIdPart(), new ScheduleInfo(s.getIdElement().getIdPart(), practitioner, location));
@@ -124,7 +155,41 @@ public class PracticeDirectory {
             phone = org.getTelecom().stream().filter(t -> t.getSystem() == ContactPoint.ContactPointSystem.PHONE)
                     .map(ContactPoint::getValue).findFirst().orElse(null);
         }
-        return new Snapshot(clock.instant(), Map.copyOf(schedules), name, phone);
+        return new Snapshot(clock.instant(), Map.copyOf(schedules), name, phone, Map.copyOf(practitioners),
+                Map.copyOf(locations));
+    }
+
+    private static PractitionerInfo practitioner(Practitioner p, Map<String, List<String>> roles) {
+        String id = p.getIdElement().getIdPart();
+        HumanName name = p.getNameFirstRep();
+        List<String> given = name.getGiven().stream().map(g -> g.getValue()).filter(g -> g != null).toList();
+        List<String> suffixes = name.getSuffix().stream().map(g -> g.getValue()).filter(g -> g != null).toList();
+        List<String> terms = new ArrayList<>(roles.getOrDefault(id, List.of()));
+        p.getQualification().forEach(q -> terms.addAll(terms(q.getCode())));
+        String display = name.hasText() ? name.getText()
+                : (name.getPrefixAsSingleString() + " " + name.getGivenAsSingleString() + " " + orEmpty(name.getFamily())
+                        + (suffixes.isEmpty() ? "" : ", " + String.join(" ", suffixes))).trim();
+        return new PractitionerInfo(id, display, given, name.getFamily(), suffixes, List.copyOf(terms));
+    }
+
+    private static List<String> terms(CodeableConcept concept) {
+        List<String> terms = new ArrayList<>();
+        if (concept.hasText()) {
+            terms.add(concept.getText());
+        }
+        concept.getCoding().forEach(c -> {
+            if (c.hasCode()) {
+                terms.add(c.getCode());
+            }
+            if (c.hasDisplay()) {
+                terms.add(c.getDisplay());
+            }
+        });
+        return terms;
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     private static List<Resource> resources(Bundle bundle) {

@@ -7,6 +7,9 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.visitwise.agent.text.Folding;
+import org.visitwise.agent.text.TextNormalizer;
+
 /**
  * Recognises an emergency or a crisis in a patient's message, in every language it has a vocabulary
  * for (all of them on every message, whatever language the conversation is in), before anything else
@@ -83,7 +86,7 @@ public final class EmergencyDetector {
 
     private static List<String> readings(String text, EmergencyLexicon lexicon) {
         String normalized = TextNormalizer.normalize(text);
-        String folded = Folding.fold(normalized, lexicon);
+        String folded = Folding.fold(normalized, lexicon.vocabulary(), lexicon.keep());
         return folded.equals(normalized) ? List.of(normalized) : List.of(normalized, folded);
     }
 

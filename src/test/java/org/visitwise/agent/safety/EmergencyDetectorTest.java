@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.visitwise.agent.text.TextNormalizer;
 
 class EmergencyDetectorTest {
 

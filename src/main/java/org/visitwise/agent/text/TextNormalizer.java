@@ -1,9 +1,9 @@
-package org.visitwise.agent.safety;
+package org.visitwise.agent.text;
 
 import java.text.Normalizer;
 import java.util.Locale;
 
-/** Patient text as the safety rules read it: lowercase, accents and apostrophes gone, words only. */
+/** Patient text as the rules read it: lowercase, accents and apostrophes gone, words only. */
 public final class TextNormalizer {
 
     private TextNormalizer() {
@@ -16,10 +16,27 @@ public final class TextNormalizer {
     }
 
     /**
+     * The text as the understanding rules read it: as {@link #normalize}, but "/", ":", "." and "-"
+     * between digits stay ("12/14", "3:30", "100.8", "2026-12-14"), so that dates and times can be read.
+     */
+    public static String normalizeKeepingNumbers(String text) {
+        String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT).replace("'", "").replace("’", "");
+        StringBuilder out = new StringBuilder(ascii.length());
+        for (int i = 0; i < ascii.length(); i++) {
+            char c = ascii.charAt(i);
+            boolean numberMark = (c == '/' || c == ':' || c == '.' || c == '-') && i > 0 && i + 1 < ascii.length()
+                    && Character.isDigit(ascii.charAt(i - 1)) && Character.isDigit(ascii.charAt(i + 1));
+            out.append(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || numberMark ? c : ' ');
+        }
+        return out.toString().replaceAll("\\s+", " ").trim();
+    }
+
+    /**
      * Optimal-string-alignment distance (edits: insert, delete, substitute, swap two neighbours), or
      * {@code limit + 1} as soon as it is certain to exceed {@code limit}.
      */
-    static int distance(String a, String b, int limit) {
+    public static int distance(String a, String b, int limit) {
         if (Math.abs(a.length() - b.length()) > limit) {
             return limit + 1;
         }

@@ -1,0 +1,81 @@
+package org.visitwise.agent.understanding;
+
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.visitwise.agent.understanding.LanguageData.Cues;
+
+/**
+ * What a message asks for, from the cues of every language (patients mix them: "necesito reprogramar
+ * mi appointment"): each intent scores its surest cue (decisive 10, strong 3, weak 1), a veto sets an
+ * intent aside, and ties go by {@link Intent#PRECEDENCE}. A message with no cue is "other" (the
+ * {@link Understander} takes one with details, "Dr. Wei on Friday?", as a booking).
+ */
+final class IntentReader {
+
+    static final int DECISIVE = 10;
+    static final int STRONG = 3;
+    static final int WEAK = 1;
+
+    private IntentReader() {
+    }
+
+    static Intent read(Reading reading, Collection<LanguageData> languages) {
+        if (reading.text().isEmpty()) {
+            return Intent.HELP;
+        }
+        Map<Intent, Integer> scores = new EnumMap<>(Intent.class);
+        Set<Intent> vetoed = EnumSet.noneOf(Intent.class);
+        for (LanguageData language : languages) {
+            for (Map.Entry<Intent, Cues> e : language.intents().entrySet()) {
+                Cues cues = e.getValue();
+                if (any(cues.veto(), reading)) {
+                    vetoed.add(e.getKey());
+                }
+                int score = any(cues.decisive(), reading) ? DECISIVE : any(cues.strong(), reading) ? STRONG
+                        : any(cues.weak(), reading) ? WEAK : 0;
+                scores.merge(e.getKey(), score, Math::max);
+            }
+        }
+        vetoed.forEach(scores::remove);
+        Intent best = null;
+        int bestScore = 0;
+        for (Intent intent : Intent.PRECEDENCE) {
+            int score = scores.getOrDefault(intent, 0);
+            if (score > bestScore) {
+                best = intent;
+                bestScore = score;
+            }
+        }
+        if (best == null) {
+            return Intent.OTHER;
+        }
+        return best;
+    }
+
+    /** How strongly the message speaks {@code language}: its marker words, and its cues. */
+    static int languageScore(Reading reading, LanguageData language) {
+        int score = (int) reading.tokens().stream().filter(language.markers()::contains).count();
+        for (Cues cues : language.intents().values()) {
+            score += 2 * (int) cues.strong().stream().filter(p -> p.matcher(reading.text()).find()).count();
+            score += 2 * (int) cues.decisive().stream().filter(p -> p.matcher(reading.text()).find()).count();
+        }
+        return score;
+    }
+
+    private static boolean any(List<Pattern> patterns, Reading reading) {
+        for (String text : reading.both()) {
+            for (Pattern p : patterns) {
+                if (p.matcher(text).find()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

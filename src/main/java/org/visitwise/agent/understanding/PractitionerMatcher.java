@@ -1,0 +1,177 @@
+package org.visitwise.agent.understanding;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+
+import org.visitwise.agent.text.TextNormalizer;
+import org.visitwise.scheduling.PracticeDirectory.PractitionerInfo;
+
+/**
+ * Which practitioner a patient means: by any form of their name (last name alone, first name, a part
+ * of a hyphenated name, misspelled by an edit or two, with or without "Dr."), else by what they do
+ * ("the pediatrician", "the nurse practitioner", "el del corazón", matched against the specialty and
+ * role codes and displays of their PractitionerRoles, their qualifications and name suffixes), else
+ * "my regular doctor" (the patient's general practitioner, asked for only then). Two different
+ * practitioners named, or a role several hold, name nobody: the conversation asks.
+ */
+final class PractitionerMatcher {
+
+    private static final int FAMILY = 3;
+    private static final int GIVEN = 2;
+    private static final int FUZZY = 1;
+
+    private record Found(String id, int strength) {
+    }
+
+    private final Collection<LanguageData> languages;
+    private final Set<String> words;
+
+    PractitionerMatcher(Collection<LanguageData> languages) {
+        this.languages = languages;
+        this.words = new HashSet<>();
+        languages.forEach(l -> {
+            words.addAll(l.commonWords());
+            words.addAll(l.vocabulary());
+            words.addAll(l.markers());
+        });
+    }
+
+    Optional<String> match(Reading reading, Collection<PractitionerInfo> practitioners,
+            Supplier<Optional<String>> regularDoctor) {
+        Optional<String> byName = byName(reading.tokens(), practitioners);
+        if (byName.isPresent()) {
+            return byName;
+        }
+        Optional<Set<String>> byRole = byRole(reading.text(), practitioners);
+        if (byRole.isPresent()) {
+            return byRole.get().size() == 1 ? Optional.of(byRole.get().iterator().next()) : Optional.empty();
+        }
+        for (LanguageData language : languages) {
+            Matcher m = language.regularDoctor().matcher(reading.text());
+            while (m.find()) {
+                if (!negated(reading.text().substring(0, m.start()))) {
+                    return regularDoctor.get();
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The practitioner these words name, if exactly one (the LLM engine's and the API's way in). */
+    Optional<String> byName(String name, Collection<PractitionerInfo> practitioners) {
+        String text = TextNormalizer.normalize(name);
+        return text.isEmpty() ? Optional.empty() : byName(List.of(text.split(" ")), practitioners);
+    }
+
+    private Optional<String> byName(List<String> tokens, Collection<PractitionerInfo> practitioners) {
+        List<Found> found = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            String token = tokens.get(i);
+            String previous = i > 0 ? tokens.get(i - 1) : "";
+            boolean cued = languages.stream().anyMatch(l -> l.nameCues().matcher(previous).matches());
+            if (negated(String.join(" ", tokens.subList(0, i)))) {
+                continue;
+            }
+            for (PractitionerInfo p : practitioners) {
+                int strength = strength(token, p, cued);
+                if (strength > 0) {
+                    found.add(new Found(p.id(), strength));
+                }
+            }
+        }
+        int best = found.stream().mapToInt(Found::strength).max().orElse(0);
+        Set<String> surest = new LinkedHashSet<>();
+        found.stream().filter(f -> f.strength() == best).forEach(f -> surest.add(f.id()));
+        boolean othersOnlyGuessed = found.stream().filter(f -> !surest.contains(f.id())).allMatch(f -> f.strength() == FUZZY);
+        // two practitioners named: nobody, unless the other is only a misspelling's guess
+        return surest.size() == 1 && (othersOnlyGuessed && best > FUZZY || found.stream().allMatch(f -> surest.contains(f.id())))
+                ? Optional.of(surest.iterator().next()) : Optional.empty();
+    }
+
+    private int strength(String token, PractitionerInfo p, boolean cued) {
+        int best = 0;
+        for (String part : parts(p.family())) {
+            best = Math.max(best, compare(token, part, cued, FAMILY));
+        }
+        for (String given : p.given()) {
+            for (String part : parts(given)) {
+                best = Math.max(best, compare(token, part, cued, GIVEN));
+            }
+        }
+        return best;
+    }
+
+    private int compare(String token, String part, boolean cued, int exactStrength) {
+        if (token.equals(part)) {
+            boolean plainWord = words.contains(part) || part.length() <= 2;
+            return plainWord && !cued ? 0 : exactStrength;
+        }
+        if (words.contains(token) || !token.chars().allMatch(Character::isLetter)) {
+            return 0;
+        }
+        if (token.length() >= 4 && part.length() >= 4) {
+            int limit = part.length() >= 7 ? 2 : 1;
+            return TextNormalizer.distance(token, part, limit) <= limit ? FUZZY : 0;
+        }
+        return cued && token.length() == 3 && part.length() == 3 && TextNormalizer.distance(token, part, 1) <= 1 ? FUZZY : 0;
+    }
+
+    /** The practitioners each role said fits; empty when no role was said. */
+    private Optional<Set<String>> byRole(String text, Collection<PractitionerInfo> practitioners) {
+        StringBuilder masked = new StringBuilder(text);
+        Set<String> candidates = null;
+        boolean said = false;
+        for (LanguageData language : languages) {
+            for (LanguageData.Role role : language.roles()) {
+                Matcher m = role.phrases().matcher(masked);
+                while (m.find()) {
+                    boolean negated = negated(text.substring(0, m.start()));
+                    for (int i = m.start(); i < m.end(); i++) {
+                        masked.setCharAt(i, '#');
+                    }
+                    if (negated) {
+                        continue;
+                    }
+                    said = true;
+                    Set<String> fits = new LinkedHashSet<>();
+                    practitioners.stream().filter(p -> holds(p, role.terms())).forEach(p -> fits.add(p.id()));
+                    if (candidates == null) {
+                        candidates = fits;
+                    } else {
+                        candidates.retainAll(fits);
+                    }
+                }
+            }
+        }
+        return said ? Optional.of(candidates) : Optional.empty();
+    }
+
+    private static boolean holds(PractitionerInfo p, List<String> terms) {
+        StringBuilder descriptor = new StringBuilder(" ");
+        p.roles().forEach(r -> descriptor.append(TextNormalizer.normalize(r)).append(' '));
+        p.suffixes().forEach(s -> descriptor.append(TextNormalizer.normalize(s)).append(' '));
+        String d = descriptor.toString();
+        return terms.stream().anyMatch(t -> t.length() <= 3 ? d.contains(" " + t + " ") : d.contains(" " + t));
+    }
+
+    private boolean negated(String before) {
+        String b = before.trim() + " ";
+        return languages.stream().anyMatch(l -> l.nameNegation().matcher(b).find());
+    }
+
+    private static List<String> parts(String name) {
+        if (name == null) {
+            return List.of();
+        }
+        String normalized = TextNormalizer.normalize(name.toLowerCase(Locale.ROOT).replace('-', ' '));
+        return normalized.isEmpty() ? List.of() : List.of(normalized.split(" "));
+    }
+}

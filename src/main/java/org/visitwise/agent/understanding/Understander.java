@@ -1,0 +1,150 @@
+package org.visitwise.agent.understanding;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.visitwise.agent.AgentConfig;
+import org.visitwise.scheduling.PracticeDirectory.PractitionerInfo;
+
+/**
+ * Understanding: pure functions from a patient's text, the practice's directory and the day to what
+ * was understood ({@link Understood}), in every configured language ({@code language/<code>/understanding.yaml}).
+ * It reads; it decides nothing and calls nothing, except asking {@code regularDoctor} when the patient
+ * says "my regular doctor".
+ */
+@ApplicationScoped
+public class Understander {
+
+    private final List<LanguageData> languages;
+    private final List<String> vocabulary;
+    private final Set<String> keep;
+    private final PractitionerMatcher practitioners;
+    private final LocationMatcher locations;
+
+    Understander(AgentConfig config) {
+        this(config.languages());
+    }
+
+    private Understander(List<String> codes) {
+        this.languages = codes.stream().map(LanguageData::load).toList();
+        Set<String> words = new HashSet<>();
+        Set<String> plain = new HashSet<>();
+        languages.forEach(l -> {
+            words.addAll(l.vocabulary());
+            plain.addAll(l.commonWords());
+            plain.addAll(l.markers());
+        });
+        this.vocabulary = words.stream().sorted().toList();
+        this.keep = Set.copyOf(plain);
+        this.practitioners = new PractitionerMatcher(languages);
+        this.locations = new LocationMatcher(languages);
+    }
+
+    /** An understander for these languages, the first being the default. */
+    public static Understander forLanguages(List<String> codes) {
+        return new Understander(codes);
+    }
+
+    /** The configured languages, the default first. */
+    public List<String> languages() {
+        return languages.stream().map(LanguageData::code).toList();
+    }
+
+    public Understood understand(String text, String conversationLanguage, Practice practice, LocalDate today,
+            Supplier<Optional<String>> regularDoctor) {
+        Reading reading = Reading.of(text, languages, vocabulary, keep);
+        LanguageData language = language(reading, conversationLanguage);
+        List<LanguageData> order = new ArrayList<>(languages);
+        order.remove(language);
+        order.add(0, language);
+        String practitionerId = practitioners.match(reading, practice.practitioners(), regularDoctor).orElse(null);
+        String visitType = visitType(reading.text(), practice.visitTypes());
+        Intent provisional = IntentReader.read(reading, languages);
+        boolean reschedule = provisional == Intent.RESCHEDULE;
+        String locationId = locations.match(reading.text(), practice.locations(), reschedule).orElse(null);
+        DateReader.Days days = null;
+        TimeOfDay time = null;
+        for (LanguageData l : order) {
+            if (days == null) {
+                days = DateReader.read(reading.folded(), l.dates(), today, reschedule).orElse(null);
+            }
+            if (time == null) {
+                time = TimeReader.read(reading.folded(), l.times(), l.dates().units(), reschedule).orElse(null);
+            }
+        }
+        Understood understood = new Understood(provisional, practitionerId, locationId, visitType,
+                days == null ? null : days.from(), days == null ? null : days.to(), time, language.code());
+        return provisional == Intent.OTHER && understood.hasDetails() && !hasOtherCue(reading)
+                ? understood.withIntent(Intent.BOOK) : understood;
+    }
+
+    /** The practitioner these words name, if they name exactly one. */
+    public Optional<String> practitionerNamed(String name, Collection<PractitionerInfo> directory) {
+        return practitioners.byName(name, directory);
+    }
+
+    /** Yes or no to a question just asked, if the text is one; in any language. */
+    public Optional<Boolean> answer(String text) {
+        Reading reading = Reading.of(text, languages, List.of(), Set.of());
+        for (LanguageData l : languages) {
+            if (l.no().matcher(reading.text()).find()) {
+                return Optional.of(false);
+            }
+        }
+        for (LanguageData l : languages) {
+            if (l.yes().matcher(reading.text()).find()) {
+                return Optional.of(true);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The language a text is written in, or {@code fallback} when it does not say. */
+    public String languageOf(String text, String fallback) {
+        return language(Reading.of(text, languages, vocabulary, keep), fallback).code();
+    }
+
+    private LanguageData language(Reading reading, String fallback) {
+        LanguageData best = languages.stream().filter(l -> l.code().equals(fallback)).findFirst().orElse(languages.get(0));
+        int bestScore = IntentReader.languageScore(reading, best);
+        for (LanguageData l : languages) {
+            int score = IntentReader.languageScore(reading, l);
+            if (score > bestScore) {
+                best = l;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    private String visitType(String text, List<String> configured) {
+        int first = Integer.MAX_VALUE;
+        String found = null;
+        for (String type : configured) {
+            for (LanguageData l : languages) {
+                Pattern p = l.visitTypes().getOrDefault(type, LanguageData.cue(Pattern.quote(type.replace('-', ' '))));
+                Matcher m = p.matcher(text);
+                if (m.find() && m.start() < first) {
+                    first = m.start();
+                    found = type;
+                }
+            }
+        }
+        return found;
+    }
+
+    private boolean hasOtherCue(Reading reading) {
+        return languages.stream().map(l -> l.intents().get(Intent.OTHER)).filter(c -> c != null)
+                .flatMap(c -> c.strong().stream()).anyMatch(p -> p.matcher(reading.text()).find());
+    }
+}

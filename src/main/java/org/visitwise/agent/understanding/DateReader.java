@@ -64,6 +64,8 @@ final class DateReader {
         find(withMonth(d.lateMonth()), m -> partOfMonth(firstGroup(m), 21, 31));
         find("(?:el |the )?(" + d.weekdayAlternatives() + ")(?![a-z]) (?:" + d.nextWeekAfter() + ")",
                 m -> single(nextWeek().with(TemporalAdjusters.nextOrSame(weekday(m.group(1))))));
+        find("(?:" + d.nextWeekBefore() + ") (" + d.weekdayAlternatives() + ")(?![a-z])",
+                m -> single(nextWeek().with(TemporalAdjusters.nextOrSame(weekday(m.group(1))))));
         find("(?:" + d.aWeekFrom() + ") (" + d.weekdayAlternatives() + ")(?![a-z])",
                 m -> single(coming(weekday(m.group(1))).plusWeeks(1)));
         d.relative().forEach((p, days) -> find(p, m -> new Mention(0, 0, today.plusDays(days[0]), today.plusDays(days[1]),
@@ -74,25 +76,28 @@ final class DateReader {
         d.spans().forEach((p, span) -> find(p, m -> span(span)));
         find("(?:(?:" + d.next() + ") )?(" + d.weekdayAlternatives() + ")(?![a-z])",
                 m -> new Mention(0, 0, coming(weekday(m.group(1))), coming(weekday(m.group(1))), true));
-        find(d.ordinal(), m -> single(dayOfMonth(Integer.parseInt(firstGroup(m)))));
+        find("(?:" + d.ordinal() + ")(?! (?:" + d.units() + ")(?![a-z]))", m -> single(dayOfMonth(Integer.parseInt(firstGroup(m)))));
     }
 
+    /**
+     * Days said side by side are one request: "Tuesday or Thursday" a range, "Tues 12/8" one day. Of
+     * what remains the last one said counts (patients tell, then ask: "I hurt it Sunday, can I come in
+     * tomorrow?"); in a reschedule a day said as the one moved from ("my Thursday one", "instead of
+     * next week") does not.
+     */
     private Optional<Days> choose(String original, boolean reschedule) {
         mentions.sort(Comparator.comparingInt(Mention::start));
         List<Mention> merged = new ArrayList<>();
         for (Mention m : mentions) {
-            if (merged.isEmpty()) {
-                merged.add(m);
+            if (reschedule && movedFrom(original, m)) {
                 continue;
             }
-            Mention last = merged.get(merged.size() - 1);
-            String gap = original.substring(Math.min(last.end(), m.start()), m.start()).trim();
-            if (gap.isEmpty() || gap.matches("the|el|,|on|on the")) {
-                if (last.bareWeekday() && !m.bareWeekday()) {
-                    merged.set(merged.size() - 1, m);
-                } else if (!m.bareWeekday()) {
-                    merged.add(m);
-                }
+            Mention last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            String gap = last == null ? null : original.substring(Math.min(last.end(), m.start()), m.start()).trim();
+            if (last == null) {
+                merged.add(m);
+            } else if (gap.matches("|the|el|on|on the") && sameDay(last, m)) {
+                merged.set(merged.size() - 1, last.bareWeekday() ? m : last);
             } else if (gap.matches(d.orJoiners()) || !reschedule && gap.matches(d.rangeJoiners())) {
                 merged.set(merged.size() - 1, new Mention(last.start(), m.end(), min(last.from(), m.from()),
                         max(last.to(), m.to()), false));
@@ -103,8 +108,23 @@ final class DateReader {
         if (merged.isEmpty()) {
             return Optional.empty();
         }
-        Mention chosen = reschedule ? merged.get(merged.size() - 1) : merged.get(0);
+        Mention chosen = merged.get(merged.size() - 1);
         return Optional.of(new Days(chosen.from(), chosen.to()));
+    }
+
+    /** A weekday next to a date of that weekday ("Tues 12/8") says one day twice. */
+    private static boolean sameDay(Mention a, Mention b) {
+        Mention bare = a.bareWeekday() ? a : b.bareWeekday() ? b : null;
+        Mention other = bare == a ? b : a;
+        return bare != null && !other.bareWeekday() && other.from().equals(other.to())
+                && other.from().getDayOfWeek() == bare.from().getDayOfWeek();
+    }
+
+    private boolean movedFrom(String original, Mention m) {
+        String before = original.substring(Math.max(0, m.start() - 24), m.start()).trim();
+        String head = original.substring(m.start(), m.end());
+        return Pattern.compile("(?<![a-z0-9])(?:" + d.movedFrom() + ")$").matcher(before).find()
+                || Pattern.compile("^(?:" + d.movedFrom() + ")(?![a-z])").matcher(head).find();
     }
 
     /** Finds every match, records what it means (null: nothing to record) and masks it from later patterns. */

@@ -9,7 +9,7 @@ public enum Intent {
     BOOK, CANCEL, RESCHEDULE, LIST, HELP, CLINICAL, EMERGENCY, OTHER;
 
     /** When two intents are equally sure, the first of these wins. */
-    static final Intent[] PRECEDENCE = { RESCHEDULE, CANCEL, LIST, HELP, BOOK, CLINICAL, OTHER };
+    static final Intent[] PRECEDENCE = { HELP, RESCHEDULE, CANCEL, LIST, BOOK, CLINICAL, OTHER };
 
     @JsonValue
     public String code() {

@@ -34,11 +34,12 @@ final class IntentReader {
         for (LanguageData language : languages) {
             for (Map.Entry<Intent, Cues> e : language.intents().entrySet()) {
                 Cues cues = e.getValue();
-                if (any(cues.veto(), reading)) {
+                List<String> readings = reading.both(language);
+                if (any(cues.veto(), readings)) {
                     vetoed.add(e.getKey());
                 }
-                int score = any(cues.decisive(), reading) ? DECISIVE : any(cues.strong(), reading) ? STRONG
-                        : any(cues.weak(), reading) ? WEAK : 0;
+                int score = any(cues.decisive(), readings) ? DECISIVE : any(cues.strong(), readings) ? STRONG
+                        : any(cues.weak(), readings) ? WEAK : 0;
                 scores.merge(e.getKey(), score, Math::max);
             }
         }
@@ -68,8 +69,8 @@ final class IntentReader {
         return score;
     }
 
-    private static boolean any(List<Pattern> patterns, Reading reading) {
-        for (String text : reading.both()) {
+    private static boolean any(List<Pattern> patterns, List<String> readings) {
+        for (String text : readings) {
             for (Pattern p : patterns) {
                 if (p.matcher(text).find()) {
                     return true;

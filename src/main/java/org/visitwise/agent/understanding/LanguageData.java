@@ -40,7 +40,8 @@ record LanguageData(String code, Locale locale, Set<String> markers, List<Patter
     /** Day expressions; patterns hold {@code WEEKDAY} and {@code MONTH} where a name stands. */
     record Dates(String numericOrder, Map<java.time.DayOfWeek, Pattern> weekdays, Map<Integer, Pattern> months,
             String weekdayAlternatives, String monthAlternatives, Map<Pattern, int[]> relative,
-            Map<Pattern, String> spans, List<Pattern> past, String nextWeekAfter, String aWeekFrom, String next,
+            Map<Pattern, String> spans, List<Pattern> past, String nextWeekAfter, String nextWeekBefore, String aWeekFrom,
+            String movedFrom, String next,
             String inDays, String dayWords, String weekWords, Map<String, Integer> numbers, Map<Integer, Integer> dayIdioms,
             String ordinal, String weekdayOrdinal, String monthDay, String dayMonth, String earlyMonth, String midMonth,
             String lateMonth, String orJoiners, String rangeJoiners, String units) {
@@ -67,7 +68,8 @@ record LanguageData(String code, Locale locale, Set<String> markers, List<Patter
 
     record DateSource(@JsonProperty("numeric-order") String numericOrder, Map<String, String> weekdays,
             Map<Integer, String> months, Map<String, int[]> relative, Map<String, String> spans, List<String> past,
-            @JsonProperty("next-week-after") String nextWeekAfter, @JsonProperty("a-week-from") String aWeekFrom,
+            @JsonProperty("next-week-after") String nextWeekAfter, @JsonProperty("next-week-before") String nextWeekBefore,
+            @JsonProperty("a-week-from") String aWeekFrom, @JsonProperty("moved-from") String movedFrom,
             String next, @JsonProperty("in-days") String inDays, @JsonProperty("day-words") String dayWords,
             @JsonProperty("week-words") String weekWords, Map<String, Integer> numbers,
             @JsonProperty("day-idioms") Map<Integer, Integer> dayIdioms, String ordinal,
@@ -129,7 +131,7 @@ record LanguageData(String code, Locale locale, Set<String> markers, List<Patter
         d.spans().forEach((regex, span) -> spans.put(cue(regex), span));
         List<Pattern> past = orEmpty(d.past()).stream().map(r -> cue(r.replace("WEEKDAY", weekdayAlternatives))).toList();
         return new Dates(d.numericOrder(), weekdays, months, weekdayAlternatives, monthAlternatives, relative, spans, past,
-                d.nextWeekAfter(), d.aWeekFrom(), d.next(), d.inDays(), d.dayWords(), d.weekWords(), orEmpty(d.numbers()),
+                d.nextWeekAfter(), d.nextWeekBefore(), d.aWeekFrom(), d.movedFrom(), d.next(), d.inDays(), d.dayWords(), d.weekWords(), orEmpty(d.numbers()),
                 orEmpty(d.dayIdioms()), d.ordinal(), d.weekdayOrdinal(), d.monthDay(), d.dayMonth(), d.earlyMonth(),
                 d.midMonth(), d.lateMonth(), d.orJoiners(), d.rangeJoiners(), d.units());
     }

@@ -117,11 +117,11 @@ final class PractitionerMatcher {
         if (words.contains(token) || !token.chars().allMatch(Character::isLetter)) {
             return 0;
         }
-        if (token.length() >= 4 && part.length() >= 4) {
-            int limit = part.length() >= 7 ? 2 : 1;
-            return TextNormalizer.distance(token, part, limit) <= limit ? FUZZY : 0;
-        }
-        return cued && token.length() == 3 && part.length() == 3 && TextNormalizer.distance(token, part, 1) <= 1 ? FUZZY : 0;
+        // a misspelling: one edit (two from eight letters) from a name of five letters or more, or from
+        // a shorter one right after "Dr." or "with"
+        int limit = part.length() >= 8 ? 2 : 1;
+        boolean longEnough = token.length() >= 5 && part.length() >= 5 || cued && token.length() >= 3 && part.length() >= 3;
+        return longEnough && TextNormalizer.distance(token, part, limit) <= limit ? FUZZY : 0;
     }
 
     /** The practitioners each role said fits; empty when no role was said. */

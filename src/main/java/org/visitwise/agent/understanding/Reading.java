@@ -1,8 +1,11 @@
 package org.visitwise.agent.understanding;
 
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -11,15 +14,17 @@ import org.visitwise.agent.text.TextNormalizer;
 
 /**
  * A message as the understanding rules read it: greetings taken out ("Good morning!" is not a time),
- * normalised, and a second reading with misspellings folded to the vocabulary of every language.
+ * normalised, and, for each language, a second reading with misspellings folded to that language's
+ * vocabulary ("apointment tommorow" → "appointment tomorrow"; an English "lungs" is never folded to a
+ * Spanish "lunes").
  *
  * @param text   greeting-free, normalised text
- * @param folded the same with misspellings folded ("apointment tommorow" → "appointment tomorrow")
+ * @param folded by language code, the same with misspellings folded
  * @param tokens the words of {@code text}
  */
-record Reading(String text, String folded, List<String> tokens) {
+record Reading(String text, Map<String, String> folded, List<String> tokens) {
 
-    static Reading of(String raw, Collection<LanguageData> languages, Collection<String> vocabulary, Set<String> keep) {
+    static Reading of(String raw, Collection<LanguageData> languages) {
         String lower = raw.toLowerCase(Locale.ROOT);
         for (LanguageData language : languages) {
             for (Pattern greeting : language.greetings()) {
@@ -27,12 +32,24 @@ record Reading(String text, String folded, List<String> tokens) {
             }
         }
         String text = TextNormalizer.normalizeKeepingNumbers(lower);
-        String folded = Folding.fold(text, vocabulary, keep);
+        Set<String> plain = new HashSet<>();
+        languages.forEach(l -> {
+            plain.addAll(l.commonWords());
+            plain.addAll(l.markers());
+        });
+        Map<String, String> folded = new LinkedHashMap<>();
+        languages.forEach(l -> folded.put(l.code(), Folding.fold(text, l.vocabulary(), plain)));
         return new Reading(text, folded, text.isEmpty() ? List.of() : List.of(text.split(" ")));
     }
 
-    /** The readings to try cues on: as written, and folded when folding changed anything. */
-    List<String> both() {
-        return folded.equals(text) ? List.of(text) : List.of(text, folded);
+    /** The text with misspellings folded to {@code language}'s vocabulary. */
+    String folded(LanguageData language) {
+        return folded.getOrDefault(language.code(), text);
+    }
+
+    /** The readings to try {@code language}'s cues on: as written, and folded when folding changed anything. */
+    List<String> both(LanguageData language) {
+        String f = folded(language);
+        return f.equals(text) ? List.of(text) : List.of(text, f);
     }
 }

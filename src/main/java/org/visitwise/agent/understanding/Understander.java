@@ -3,10 +3,8 @@ package org.visitwise.agent.understanding;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,8 +24,6 @@ import org.visitwise.scheduling.PracticeDirectory.PractitionerInfo;
 public class Understander {
 
     private final List<LanguageData> languages;
-    private final List<String> vocabulary;
-    private final Set<String> keep;
     private final PractitionerMatcher practitioners;
     private final LocationMatcher locations;
 
@@ -37,15 +33,6 @@ public class Understander {
 
     private Understander(List<String> codes) {
         this.languages = codes.stream().map(LanguageData::load).toList();
-        Set<String> words = new HashSet<>();
-        Set<String> plain = new HashSet<>();
-        languages.forEach(l -> {
-            words.addAll(l.vocabulary());
-            plain.addAll(l.commonWords());
-            plain.addAll(l.markers());
-        });
-        this.vocabulary = words.stream().sorted().toList();
-        this.keep = Set.copyOf(plain);
         this.practitioners = new PractitionerMatcher(languages);
         this.locations = new LocationMatcher(languages);
     }
@@ -62,29 +49,28 @@ public class Understander {
 
     public Understood understand(String text, String conversationLanguage, Practice practice, LocalDate today,
             Supplier<Optional<String>> regularDoctor) {
-        Reading reading = Reading.of(text, languages, vocabulary, keep);
+        Reading reading = Reading.of(text, languages);
         LanguageData language = language(reading, conversationLanguage);
-        List<LanguageData> order = new ArrayList<>(languages);
-        order.remove(language);
-        order.add(0, language);
         String practitionerId = practitioners.match(reading, practice.practitioners(), regularDoctor).orElse(null);
-        String visitType = visitType(reading.text(), practice.visitTypes());
-        Intent provisional = IntentReader.read(reading, languages);
-        boolean reschedule = provisional == Intent.RESCHEDULE;
+        Intent intent = IntentReader.read(reading, languages);
+        boolean reschedule = intent == Intent.RESCHEDULE;
+        String folded = reading.folded(language);
+        String visitType = visitType(reading, language, practice.visitTypes());
         String locationId = locations.match(reading.text(), practice.locations(), reschedule).orElse(null);
-        DateReader.Days days = null;
-        TimeOfDay time = null;
-        for (LanguageData l : order) {
-            if (days == null) {
-                days = DateReader.read(reading.folded(), l.dates(), today, reschedule).orElse(null);
+        DateReader.Days days = DateReader.read(folded, language.dates(), today, reschedule).orElse(null);
+        TimeOfDay time = TimeReader.read(folded, language.times(), language.dates().units(), reschedule).orElse(null);
+        for (LanguageData other : languages) {
+            // patients mix languages ("para next week"); another language reads the text as written
+            if (other != language && days == null) {
+                days = DateReader.read(reading.text(), other.dates(), today, reschedule).orElse(null);
             }
-            if (time == null) {
-                time = TimeReader.read(reading.folded(), l.times(), l.dates().units(), reschedule).orElse(null);
+            if (other != language && time == null) {
+                time = TimeReader.read(reading.text(), other.times(), other.dates().units(), reschedule).orElse(null);
             }
         }
-        Understood understood = new Understood(provisional, practitionerId, locationId, visitType,
+        Understood understood = new Understood(intent, practitionerId, locationId, visitType,
                 days == null ? null : days.from(), days == null ? null : days.to(), time, language.code());
-        return provisional == Intent.OTHER && understood.hasDetails() && !hasOtherCue(reading)
+        return intent == Intent.OTHER && understood.hasDetails() && !hasOtherCue(reading)
                 ? understood.withIntent(Intent.BOOK) : understood;
     }
 
@@ -95,7 +81,7 @@ public class Understander {
 
     /** Yes or no to a question just asked, if the text is one; in any language. */
     public Optional<Boolean> answer(String text) {
-        Reading reading = Reading.of(text, languages, List.of(), Set.of());
+        Reading reading = Reading.of(text, languages);
         for (LanguageData l : languages) {
             if (l.no().matcher(reading.text()).find()) {
                 return Optional.of(false);
@@ -111,7 +97,7 @@ public class Understander {
 
     /** The language a text is written in, or {@code fallback} when it does not say. */
     public String languageOf(String text, String fallback) {
-        return language(Reading.of(text, languages, vocabulary, keep), fallback).code();
+        return language(Reading.of(text, languages), fallback).code();
     }
 
     private LanguageData language(Reading reading, String fallback) {
@@ -127,11 +113,16 @@ public class Understander {
         return best;
     }
 
-    private String visitType(String text, List<String> configured) {
-        int first = Integer.MAX_VALUE;
-        String found = null;
-        for (String type : configured) {
-            for (LanguageData l : languages) {
+    /** The first visit type the text names, in its own language, else in another. */
+    private String visitType(Reading reading, LanguageData language, List<String> configured) {
+        List<LanguageData> order = new ArrayList<>(languages);
+        order.remove(language);
+        order.add(0, language);
+        for (LanguageData l : order) {
+            String text = reading.folded(l);
+            int first = Integer.MAX_VALUE;
+            String found = null;
+            for (String type : configured) {
                 Pattern p = l.visitTypes().getOrDefault(type, LanguageData.cue(Pattern.quote(type.replace('-', ' '))));
                 Matcher m = p.matcher(text);
                 if (m.find() && m.start() < first) {
@@ -139,8 +130,11 @@ public class Understander {
                     found = type;
                 }
             }
+            if (found != null) {
+                return found;
+            }
         }
-        return found;
+        return null;
     }
 
     private boolean hasOtherCue(Reading reading) {

@@ -7,9 +7,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.visitwise.agent.wording.Wording;
 import org.visitwise.security.Caller;
 import org.visitwise.security.CallerResolver;
 import org.visitwise.security.Permissions;
@@ -40,17 +43,20 @@ public class ChatResource {
 
     private final Conversations conversations;
     private final CallerResolver callers;
+    private final Wording wording;
 
-    ChatResource(Conversations conversations, CallerResolver callers) {
+    ChatResource(Conversations conversations, CallerResolver callers, Wording wording) {
         this.conversations = conversations;
         this.callers = callers;
+        this.wording = wording;
     }
 
     @POST
     @Operation(summary = "Open a conversation")
-    public Response open(@RestQuery @Pattern(regexp = PATIENT) String patient) {
+    public Response open(@RestQuery @Pattern(regexp = PATIENT) String patient,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         Caller caller = callers.resolve(Optional.ofNullable(patient), true);
-        Conversations.Opened opened = conversations.open(caller, Channel.WEB);
+        Conversations.Opened opened = conversations.open(caller, Channel.WEB, wording.preferred(acceptLanguage));
         return Response.created(URI.create("/api/v1/sessions/" + opened.sessionId())).entity(opened).build();
     }
 

@@ -36,9 +36,13 @@ public class EhrConversationResource {
 
     private static final String SESSION_ID = "s-[A-Za-z0-9_\\-]{20,30}";
 
-    /** Who the conversation is for, and how it reaches them. */
+    /**
+     * Who the conversation is for, how it reaches them, and optionally the language it starts in (a
+     * BCP 47 tag such as {@code es}; each message's own language is followed after that).
+     */
     public record OpenRequest(@NotNull @Pattern(regexp = "Patient/[A-Za-z0-9\\-.]{1,64}") String patient,
-            @NotNull @Pattern(regexp = "sms|voice|portal") String channel) {
+            @NotNull @Pattern(regexp = "sms|voice|portal") String channel,
+            @Pattern(regexp = "[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*") String language) {
     }
 
     private final Conversations conversations;
@@ -54,7 +58,8 @@ public class EhrConversationResource {
     @Operation(summary = "Open a conversation on a patient's behalf")
     public Response open(@Valid @NotNull OpenRequest request) {
         Caller caller = callers.resolveAsserted(request.patient());
-        Conversations.Opened opened = conversations.open(caller, Channel.fromCode(request.channel()).orElseThrow());
+        Conversations.Opened opened = conversations.open(caller, Channel.fromCode(request.channel()).orElseThrow(),
+                request.language() == null ? null : request.language().toLowerCase(java.util.Locale.ROOT).split("-")[0]);
         return Response.created(URI.create("/api/v1/ehr/sessions/" + opened.sessionId())).entity(opened).build();
     }
 

@@ -3,6 +3,7 @@ package org.visitwise.agent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
+import org.visitwise.agent.dialogue.Dialogue;
 import org.visitwise.agent.llm.LlmEngine;
 
 /** Picks the configured engine; the LLM engine (and its model client) is only created when chosen. */
@@ -10,10 +11,10 @@ import org.visitwise.agent.llm.LlmEngine;
 public class EngineSelector {
 
     private final AgentConfig config;
-    private final StructuredAssistant structured;
+    private final Dialogue structured;
     private final Instance<LlmEngine> llm;
 
-    EngineSelector(AgentConfig config, StructuredAssistant structured, Instance<LlmEngine> llm) {
+    EngineSelector(AgentConfig config, Dialogue structured, Instance<LlmEngine> llm) {
         this.config = config;
         this.structured = structured;
         this.llm = llm;

@@ -2,56 +2,35 @@ package org.visitwise.agent;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.visitwise.agent.safety.EmergencyDetector;
 import org.visitwise.agent.safety.SafetyConfig;
-import org.visitwise.agent.text.TextNormalizer;
+import org.visitwise.agent.wording.Wording;
 
 /**
- * Safety checks run on every patient text before any engine sees it: an emergency or a crisis, in any
+ * The fixed answers that take a turn out of any engine's hands: an emergency or a crisis, in any
  * language the {@link EmergencyDetector} knows, gets the safety message (911, 988, Poison Control: the
  * practice's numbers) in that language and nothing else; a question seeking medical advice gets a
- * polite redirect. A missed emergency costs more than a false alarm.
+ * polite redirect to the practice. A missed emergency costs more than a false alarm.
  */
 @ApplicationScoped
 public class Guardrails {
 
-    private static final List<Pattern> CLINICAL = List.of(
-            p("should i (take|stop|increase|decrease|double|skip)"), p("(what|which|how much) (dose|dosage|medication|medicine)"),
-            p("is (it|this|that) (normal|serious|dangerous)"),
-            p("do i have (a |an |the )?(flu|covid|cold|cancer|infection|diabetes|strep|pneumonia|uti|std|virus|allergy|allergies)"),
-            p("diagnos(e|is) (me|my|this)"), p("side effects?"),
-            p("(what|how) (are|were|did) (my )?(test|lab|blood|xray|x ray|mri|scan) (results?|come back|look)"),
-            p("(are|were) my (test|lab|blood) results? (ok|okay|normal|good|bad|back)"), p("symptoms? of"),
-            p("(can|should) i (take|mix|drink) \\w+( \\w+)? (with|while|before|after)"));
-
     private final EmergencyDetector detector;
     private final SafetyConfig config;
+    private final Wording wording;
 
-    Guardrails(SafetyConfig config) {
+    Guardrails(SafetyConfig config, Wording wording) {
         this.detector = EmergencyDetector.forLanguages(config.languages());
         this.config = config;
+        this.wording = wording;
     }
 
-    /** The fixed answer this text must get instead of the conversation going on, if any. */
-    public Optional<ChatReply> check(String text, String practicePhone) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        Optional<EmergencyDetector.Finding> emergency = detector.detect(text);
-        if (emergency.isPresent()) {
-            return Optional.of(ChatReply.of(emergencyMessage(emergency.get().language()), List.of()));
-        }
-        String normalized = TextNormalizer.normalize(text);
-        if (CLINICAL.stream().anyMatch(p -> p.matcher(normalized).find())) {
-            String call = practicePhone == null ? "please call the practice" : "please call the practice at " + practicePhone;
-            return Optional.of(ChatReply.of("I can't give medical advice here. For questions about your health, "
-                    + call + ". I can help you book, change or cancel an appointment.", StructuredAssistant.menu()));
-        }
-        return Optional.empty();
+    /** An emergency or crisis in this text, if there is one. */
+    public Optional<EmergencyDetector.Finding> emergency(String text) {
+        return text == null ? Optional.empty() : detector.detect(text);
     }
 
     /** The safety message in {@code language}, with the practice's numbers. */
@@ -60,7 +39,14 @@ public class Guardrails {
                 .replace("{crisis}", config.crisisLine()).replace("{poison}", config.poisonControl());
     }
 
-    private static Pattern p(String regex) {
-        return Pattern.compile("\\b" + regex);
+    /** The answer to a question seeking medical advice: call the practice; the menu stays. */
+    public ChatReply clinicalRedirect(String language, String practicePhone) {
+        String call = practicePhone == null ? wording.text(language, "clinical.call")
+                : wording.text(language, "clinical.callAt", practicePhone);
+        return ChatReply.of(wording.text(language, "clinical", call), List.of(
+                new QuickReply("book", wording.text(language, "menu.book")),
+                new QuickReply("list", wording.text(language, "menu.list")),
+                new QuickReply("cancel", wording.text(language, "menu.cancel")),
+                new QuickReply("reschedule", wording.text(language, "menu.reschedule"))));
     }
 }

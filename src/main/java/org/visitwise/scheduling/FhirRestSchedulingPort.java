@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Slot;
 import org.visitwise.ehr.EhrCallContext;
 import org.visitwise.ehr.EhrGateway;
@@ -170,6 +171,17 @@ public class FhirRestSchedulingPort implements SchedulingPort {
         booked.setId(FhirTransaction.id(response, 0));
         booked.getMeta().setVersionId(FhirTransaction.version(response, 0));
         return booked;
+    }
+
+    @Override
+    public Optional<String> generalPractitioner(EhrCallContext ctx, String patientId) {
+        Bundle found = gateway.search(ctx, "Patient", Map.of("_id", List.of(patientId),
+                "_elements", List.of("generalPractitioner")));
+        return found.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(r -> r instanceof Patient).map(r -> (Patient) r)
+                .flatMap(p -> p.getGeneralPractitioner().stream()).map(Reference::getReference)
+                .filter(ref -> ref != null && ref.startsWith("Practitioner/"))
+                .map(ref -> ref.substring("Practitioner/".length())).findFirst();
     }
 
     @Override

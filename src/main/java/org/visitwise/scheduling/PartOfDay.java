@@ -2,13 +2,23 @@ package org.visitwise.scheduling;
 
 import java.time.LocalTime;
 
-/** Part of the practice's day a patient asks for. */
+/** Part of the practice's day a patient asks for: morning (before noon), afternoon (noon to 17:00), evening. */
 public enum PartOfDay {
-    MORNING, AFTERNOON;
+    MORNING(new TimeWindow(LocalTime.MIN, LocalTime.NOON)),
+    AFTERNOON(new TimeWindow(LocalTime.NOON, LocalTime.of(17, 0))),
+    EVENING(new TimeWindow(LocalTime.of(17, 0), null));
 
-    static final LocalTime NOON = LocalTime.NOON;
+    private final TimeWindow window;
+
+    PartOfDay(TimeWindow window) {
+        this.window = window;
+    }
+
+    public TimeWindow window() {
+        return window;
+    }
 
     boolean contains(LocalTime localTime) {
-        return this == MORNING ? localTime.isBefore(NOON) : !localTime.isBefore(NOON);
+        return window.contains(localTime);
     }
 }

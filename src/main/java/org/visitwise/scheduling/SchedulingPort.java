@@ -51,6 +51,12 @@ public interface SchedulingPort {
      */
     Appointment reschedule(EhrCallContext ctx, Appointment old, Slot newSlot, ScheduleInfo schedule, String visitType);
 
+    /**
+     * The patient's general practitioner (Patient.generalPractitioner), read with one minimal request
+     * that asks for that element only.
+     */
+    Optional<String> generalPractitioner(EhrCallContext ctx, String patientId);
+
     /** The booked appointments of {@code participant} ({@code Patient/..} or {@code Practitioner/..}) from {@code from}, earliest first. */
     List<Appointment> upcoming(EhrCallContext ctx, String participant, Instant from, int count);
 }

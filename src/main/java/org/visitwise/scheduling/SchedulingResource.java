@@ -70,12 +70,12 @@ public class SchedulingResource {
             @RestQuery @Pattern(regexp = SchedulingRequests.CODE) String visitType,
             @RestQuery @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}") String from,
             @RestQuery @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}") String to,
-            @RestQuery @Pattern(regexp = "(?i)morning|afternoon") String partOfDay,
+            @RestQuery @Pattern(regexp = "(?i)morning|afternoon|evening") String partOfDay,
             @RestQuery @Pattern(regexp = PATIENT) String patient) {
         Caller caller = callers.resolve(Optional.ofNullable(patient), false);
         SlotQuery query = new SlotQuery(stripped(practitioner, "Practitioner/"), stripped(location, "Location/"),
                 Optional.ofNullable(visitType), date(from, "from"), date(to, "to"),
-                Optional.ofNullable(partOfDay).map(p -> PartOfDay.valueOf(p.toUpperCase(Locale.ROOT))));
+                Optional.ofNullable(partOfDay).map(p -> PartOfDay.valueOf(p.toUpperCase(Locale.ROOT)).window()));
         return new SlotsPage(config.timeZone().getId(), scheduling.find(caller, query));
     }
 

@@ -20,6 +20,7 @@ import org.visitwise.audit.AuditOutcome;
 import org.visitwise.ehr.EhrCallContext;
 import org.visitwise.ehr.EhrUnavailableException;
 import org.visitwise.ehr.EhrVersionConflictException;
+import org.visitwise.ehr.ScopeDeniedException;
 import org.visitwise.scheduling.PracticeDirectory.ScheduleInfo;
 import org.visitwise.scheduling.PracticeDirectory.Snapshot;
 import org.visitwise.security.Caller;
@@ -77,7 +78,7 @@ public class SchedulingService {
         }
         Instant start = later(from.atStartOfDay(config.timeZone()).toInstant(), clock.instant());
         Instant end = to.plusDays(1).atStartOfDay(config.timeZone()).toInstant();
-        return freeSlots(caller.ehr(null), dir, schedules, start, end, query.visitType(), query.partOfDay(), null);
+        return freeSlots(caller.ehr(null), dir, schedules, start, end, query.visitType(), query.time(), null);
     }
 
     /** Holds a free slot for the caller's patient; a patient holds at most one slot at a time. */
@@ -204,6 +205,21 @@ public class SchedulingService {
         return ehr.upcoming(caller.ehr(null), caller.participantReference(), clock.instant(), 50).stream().map(a -> views.appointment(a, dir)).toList();
     }
 
+    /**
+     * The id of the patient's general practitioner ("my regular doctor"), if the EHR names one and the
+     * caller's purpose may ask; empty for a caller with no patient.
+     */
+    public Optional<String> generalPractitioner(Caller caller) {
+        if (caller.patientId() == null) {
+            return Optional.empty();
+        }
+        try {
+            return ehr.generalPractitioner(caller.ehr(null), caller.patientId());
+        } catch (ScopeDeniedException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Releases every unbooked hold whose time is up (called by the sweeper); returns how many. */
     public int releaseExpiredHolds() {
         int released = 0;
@@ -269,12 +285,12 @@ public class SchedulingService {
     }
 
     private List<SlotView> freeSlots(EhrCallContext ctx, Snapshot dir, Collection<String> schedules, Instant start,
-            Instant end, Optional<String> visitType, Optional<PartOfDay> partOfDay, String excludedSlotId) {
+            Instant end, Optional<String> visitType, Optional<TimeWindow> time, String excludedSlotId) {
         int page = config.pageSize();
-        int fetch = partOfDay.isPresent() ? Math.max(page * 10, 50) : page + 1;
+        int fetch = time.isPresent() ? Math.max(page * 10, 50) : page + 1;
         return ehr.freeSlots(ctx, schedules, start, end, visitType, fetch).stream()
                 .filter(s -> !s.getIdElement().getIdPart().equals(excludedSlotId))
-                .filter(s -> partOfDay.map(p -> p.contains(localTime(s))).orElse(true))
+                .filter(s -> time.map(w -> w.contains(localTime(s))).orElse(true))
                 .limit(page)
                 .map(s -> views.slot(s, dir))
                 .toList();

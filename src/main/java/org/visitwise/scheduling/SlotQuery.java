@@ -11,10 +11,10 @@ import java.util.Optional;
  * @param visitType      one of the configured visit types
  * @param from           first day (practice time zone), default today
  * @param to             last day, inclusive, default {@code from} + the configured search days
- * @param partOfDay      morning (before noon) or afternoon
+ * @param time           which start times, in the practice's time zone
  */
 public record SlotQuery(Optional<String> practitionerId, Optional<String> locationId, Optional<String> visitType,
-        Optional<LocalDate> from, Optional<LocalDate> to, Optional<PartOfDay> partOfDay) {
+        Optional<LocalDate> from, Optional<LocalDate> to, Optional<TimeWindow> time) {
 
     public static SlotQuery any() {
         return new SlotQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),

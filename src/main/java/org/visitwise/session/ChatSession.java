@@ -18,6 +18,7 @@ public final class ChatSession {
     private final ReentrantLock lock = new ReentrantLock();
     private volatile Instant lastActivity;
     private volatile Object engineState;
+    private volatile String language;
 
     ChatSession(String id, Caller caller, Channel channel, Instant createdAt) {
         this.id = id;
@@ -72,6 +73,15 @@ public final class ChatSession {
     public <T> java.util.Optional<T> engineStateIf(Class<T> type) {
         Object state = engineState;
         return type.isInstance(state) ? java.util.Optional.of(type.cast(state)) : java.util.Optional.empty();
+    }
+
+    /** The language the conversation is held in: the patient's last message's, at first the client's. */
+    public String language() {
+        return language;
+    }
+
+    public void language(String code) {
+        language = code;
     }
 
     /** Forgets everything said in this conversation. */

@@ -32,7 +32,8 @@ import org.hl7.fhir.r4.model.Slot;
 
 /**
  * The synthetic practice the sandbox EHR starts with. Deterministic for a given first day and time
- * zone: 1 Organization, 2 Locations, 3 Practitioners with PractitionerRoles and a Schedule each,
+ * zone: 1 Organization, 2 Locations, 3 Practitioners with PractitionerRoles (two in family practice, one
+ * in pediatrics) and a Schedule each,
  * 30-minute Slots on weekdays 09:00-17:00 for 21 days from {@code firstDay}, some busy, 25 Patients
  * whose every identifying detail is obviously fake, and 15 Appointments (past, future, one cancelled).
  * Nothing here describes a real person.
@@ -84,13 +85,14 @@ public final class SandboxPractice {
         all.add(organization());
         all.add(location("loc-001", "Main Street Clinic", "1 Main Street"));
         all.add(location("loc-002", "Riverside Clinic", "40 River Road"));
-        String[][] practitioners = { { "prac-001", "Alex", "Rivera", "loc-001" },
-                { "prac-002", "Sam", "Chen", "loc-002" }, { "prac-003", "Jordan", "Patel", "loc-001" } };
+        String[][] practitioners = { { "prac-001", "Alex", "Rivera", "loc-001", "419772000", "Family practice" },
+                { "prac-002", "Sam", "Chen", "loc-002", "394537008", "Pediatric specialty" },
+                { "prac-003", "Jordan", "Patel", "loc-001", "419772000", "Family practice" } };
         List<Slot> slots = new ArrayList<>();
         for (int p = 0; p < practitioners.length; p++) {
             String[] prac = practitioners[p];
             all.add(practitioner(prac[0], prac[1], prac[2]));
-            all.add(role(prac[0], prac[3]));
+            all.add(role(prac[0], prac[3], new Coding("http://snomed.info/sct", prac[4], prac[5])));
             String scheduleId = "sched-" + prac[0];
             all.add(schedule(scheduleId, prac[0], prac[3], firstDay, zone));
             slots.addAll(slots(scheduleId, p, firstDay, zone));
@@ -129,14 +131,14 @@ public final class SandboxPractice {
         return practitioner;
     }
 
-    private static PractitionerRole role(String practitionerId, String locationId) {
+    private static PractitionerRole role(String practitionerId, String locationId, Coding specialty) {
         PractitionerRole role = new PractitionerRole();
         role.setId("role-" + practitionerId);
         role.setActive(true);
         role.setPractitioner(new Reference("Practitioner/" + practitionerId));
         role.setOrganization(new Reference("Organization/org-001"));
         role.addLocation(new Reference("Location/" + locationId));
-        role.addSpecialty(new CodeableConcept(new Coding("http://snomed.info/sct", "419772000", "Family practice")));
+        role.addSpecialty(new CodeableConcept(specialty));
         return role;
     }
 
@@ -197,6 +199,7 @@ public final class SandboxPractice {
         patient.addTelecom().setSystem(ContactPoint.ContactPointSystem.EMAIL).setValue(sp.email());
         patient.addAddress().addLine(sp.addressLine()).setCity("Sandbox City").setState("MA");
         patient.setManagingOrganization(new Reference("Organization/org-001"));
+        patient.addGeneralPractitioner(new Reference("Practitioner/prac-00" + (Integer.parseInt(sp.id().substring(4)) % 3 + 1)));
         return patient;
     }
 

@@ -1,7 +1,5 @@
 package org.visitwise.agent.llm;
 
-import java.time.Clock;
-import java.time.Year;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +9,8 @@ import jakarta.enterprise.event.Observes;
 import org.visitwise.agent.ChatEngine;
 import org.visitwise.agent.ChatInput;
 import org.visitwise.agent.ChatReply;
-import org.visitwise.agent.PhiFirewall;
+import org.visitwise.agent.understanding.Understander;
+import org.visitwise.agent.wording.Wording;
 import org.visitwise.session.ChatSession;
 import org.visitwise.session.SessionEnded;
 
@@ -20,8 +19,9 @@ import io.quarkus.logging.Log;
 
 /**
  * The conversation through a language model ({@code visitwise.agent.engine=llm}). The patient's text
- * passes the PHI firewall before it reaches the model; the model acts only through
- * {@link SchedulingTools}, bound to this conversation's patient.
+ * passes the PHI firewall (an input guardrail) before it reaches the model, and the model's answer the
+ * {@link ReplyGuardrail}; the model acts only through {@link SchedulingTools}, bound to this
+ * conversation's patient, and writes only on a turn where the patient confirmed.
  */
 @ApplicationScoped
 public class LlmEngine implements ChatEngine {
@@ -29,35 +29,42 @@ public class LlmEngine implements ChatEngine {
     private final SchedulingAgent agent;
     private final CurrentConversation conversation;
     private final SchedulingTools tools;
-    private final Clock clock;
+    private final Understander understander;
+    private final Wording wording;
 
-    LlmEngine(SchedulingAgent agent, CurrentConversation conversation, SchedulingTools tools, Clock clock) {
+    LlmEngine(SchedulingAgent agent, CurrentConversation conversation, SchedulingTools tools, Understander understander,
+            Wording wording) {
         this.agent = agent;
         this.conversation = conversation;
         this.tools = tools;
-        this.clock = clock;
+        this.understander = understander;
+        this.wording = wording;
     }
 
     @Override
     public ChatReply start(ChatSession session) {
-        return ChatReply.of("Hello! I can book, change or cancel your appointments. How can I help?", List.of());
+        return ChatReply.of(wording.text(session.language(), "greeting.llm"), List.of());
     }
 
     @Override
     public ChatReply handle(ChatSession session, ChatInput input) {
         conversation.set(session);
         LlmState state = conversation.state();
-        state.changed = null;
-        String text = input.isChoice() ? input.choice() : PhiFirewall.mask(input.text(), Year.now(clock).getValue());
+        state.tools.takeChanged();
+        String text = input.isChoice() ? input.choice() : input.text();
+        state.patientConfirmed = understander.answer(text).orElse(false);
         String reply;
         try {
             reply = agent.chat(session.id(), text);
         } catch (LangChain4jException e) {
-            // a model that calls tools wrongly, or does not answer, changes nothing: the patient hears so
+            // a model that calls tools wrongly, does not answer, or answers what may not be said (a
+            // guardrail exception is one of these) changes nothing more: the patient hears so
             Log.warnf("LLM turn failed (%s) in session %s", e.getClass().getSimpleName(), session.id());
-            reply = "Sorry, I could not do that. Nothing was changed. You can try again, or call the practice.";
+            reply = wording.text(session.language(), "llm.failed");
+        } finally {
+            state.patientConfirmed = false;
         }
-        return new ChatReply(reply, List.of(), state.changed);
+        return new ChatReply(reply, List.of(), state.tools.takeChanged().orElse(null), input.understood());
     }
 
     @ActivateRequestContext

@@ -5,122 +5,114 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.visitwise.agent.tools.ConversationTools;
+import org.visitwise.agent.tools.ConversationTools.Criteria;
+import org.visitwise.agent.tools.ConversationTools.Offer;
+import org.visitwise.agent.tools.UnknownHandleException;
+import org.visitwise.agent.understanding.TimeOfDay;
 import org.visitwise.api.ProblemException;
 import org.visitwise.scheduling.AppointmentView;
 import org.visitwise.scheduling.HoldView;
-import org.visitwise.scheduling.PartOfDay;
-import org.visitwise.scheduling.PracticeDirectory;
-import org.visitwise.scheduling.SchedulingConfig;
-import org.visitwise.scheduling.SchedulingService;
-import org.visitwise.scheduling.SlotQuery;
-import org.visitwise.scheduling.SlotView;
 import org.visitwise.security.Caller;
 
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
 
 /**
- * The scheduling operations offered to the model, all bound to the conversation's patient: no tool
- * takes a patient, and slots and appointments are named only by handles this conversation was shown.
- * Results are short and carry no patient identifier.
+ * The scheduling operations offered to the model: the {@link ConversationTools} the structured
+ * dialogue uses too, all bound to the conversation's patient (no tool takes a patient; slots and
+ * appointments are named only by the handles this conversation was shown). A write — booking,
+ * cancelling, moving — is done only when the patient's message of this turn is a confirmation, whatever
+ * the model says. Results are short, in English for the model, and carry no patient identifier.
  */
 @ApplicationScoped
 public class SchedulingTools {
 
-    private final CurrentConversation conversation;
-    private final SchedulingService scheduling;
-    private final PracticeDirectory directory;
-    private final SchedulingConfig config;
+    static final String ASK_FIRST = "Not done: the patient has not confirmed. Say exactly what will happen and ask them to confirm.";
 
-    SchedulingTools(CurrentConversation conversation, SchedulingService scheduling, PracticeDirectory directory,
-            SchedulingConfig config) {
+    private final CurrentConversation conversation;
+    private final ConversationTools tools;
+
+    SchedulingTools(CurrentConversation conversation, ConversationTools tools) {
         this.conversation = conversation;
-        this.scheduling = scheduling;
-        this.directory = directory;
-        this.config = config;
+        this.tools = tools;
     }
 
     @Tool("Find the next open appointment times. Returns handles S1..S5 with local times and practitioners.")
-    public String findOpenTimes(@P(value = "practitioner's last name, or empty for any", required = false) String practitioner,
+    public String findOpenTimes(@P(value = "practitioner's name, or empty for any", required = false) String practitioner,
             @P(value = "first date to look at, YYYY-MM-DD, or empty for today", required = false) String date,
-            @P(value = "morning, afternoon, or empty", required = false) String partOfDay,
-            @P(value = "visit type: new-patient, follow-up or annual-physical") String visitType) {
+            @P(value = "morning, afternoon, evening, or empty", required = false) String partOfDay,
+            @P(value = "visit type: one of the practice's visit types, e.g. follow-up") String visitType) {
         return guarded(() -> {
-            Optional<String> practitionerId = blank(practitioner) ? Optional.empty()
-                    : directory.current().schedules().values().stream()
-                            .filter(s -> s.practitioner() != null && s.practitioner().name() != null
-                                    && s.practitioner().name().toLowerCase(Locale.ROOT)
-                                            .contains(practitioner.trim().toLowerCase(Locale.ROOT)))
-                            .map(s -> s.practitioner().id()).findFirst();
+            Optional<String> practitionerId = blank(practitioner) ? Optional.empty() : tools.practitionerNamed(practitioner);
             if (!blank(practitioner) && practitionerId.isEmpty()) {
                 return "No practitioner of that name at this practice.";
             }
-            Optional<LocalDate> from;
+            LocalDate from;
             try {
-                from = blank(date) ? Optional.empty() : Optional.of(LocalDate.parse(date.trim()));
+                from = blank(date) ? null : LocalDate.parse(date.trim());
             } catch (DateTimeParseException e) {
                 return "The date must be YYYY-MM-DD.";
             }
-            Optional<PartOfDay> part = blank(partOfDay) ? Optional.empty()
-                    : Optional.of(PartOfDay.valueOf(partOfDay.trim().toUpperCase(Locale.ROOT)));
-            List<SlotView> slots = scheduling.find(caller(), new SlotQuery(practitionerId, Optional.empty(),
-                    Optional.ofNullable(blank(visitType) ? null : visitType.trim()), from, Optional.empty(), part));
-            return slots.isEmpty() ? clearedWith(conversation.state().slots, "No open times match.")
-                    : numbered("S", slots, conversation.state().slots, SlotView::id, SchedulingTools::describe);
+            TimeOfDay time;
+            try {
+                time = blank(partOfDay) ? null : TimeOfDay.parse(partOfDay.trim().toLowerCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                return "Part of day must be morning, afternoon or evening.";
+            }
+            String type = blank(visitType) ? null : visitType.trim();
+            if (type != null && !tools.visitTypes().contains(type)) {
+                return "Unknown visit type; use one of " + tools.visitTypes() + ".";
+            }
+            List<Offer> offers = tools.findTimes(caller(), state().tools,
+                    new Criteria(practitionerId.orElse(null), null, type, from, null, time), "en");
+            return offers.isEmpty() ? "No open times match." : lines(offers);
         });
     }
 
     @Tool("Hold an offered time (S1..S5) while the patient confirms. Does not book yet.")
     public String holdTime(@P("handle of the offered time, e.g. S1") String handle, @P("visit type") String visitType) {
         return guarded(() -> {
-            String slotId = conversation.state().slots.get(handle == null ? "" : handle.trim());
-            if (slotId == null) {
-                return "Unknown handle. Use one of: " + conversation.state().slots.keySet();
-            }
-            releaseHold();
-            HoldView hold = scheduling.hold(caller(), slotId, visitType == null ? config.visitTypes().get(0) : visitType.trim());
-            conversation.state().holdId = hold.holdId();
-            conversation.state().heldSlotId = slotId;
-            return "Held " + handle + ": " + describe(hold.slot()) + ". Ask the patient to confirm.";
+            HoldView hold = tools.hold(caller(), state().tools, handle, blank(visitType) ? null : visitType.trim());
+            return "Held " + handle + ": " + hold.slot().time().dayOfWeek() + " " + hold.slot().time().localDate() + " "
+                    + hold.slot().time().localTime() + ". Ask the patient to confirm.";
         });
     }
 
     @Tool("Book the held time, only after the patient clearly confirmed.")
     public String bookHeldTime() {
         return guarded(() -> {
-            LlmState state = conversation.state();
-            if (state.holdId == null) {
+            if (!state().tools.holding()) {
                 return "Nothing is held. Hold a time first.";
             }
-            var booking = scheduling.bookHold(caller(), state.holdId, "llm-" + state.holdId);
-            state.holdId = null;
-            state.changed = booking.appointment();
-            return "Booked: " + describe(booking.appointment()) + ".";
+            if (!state().patientConfirmed) {
+                return ASK_FIRST;
+            }
+            AppointmentView booked = tools.bookHeld(caller(), state().tools);
+            return "Booked: " + describe(booked) + ".";
         });
     }
 
     @Tool("List the patient's upcoming appointments. Returns handles A1, A2, ...")
     public String listAppointments() {
         return guarded(() -> {
-            List<AppointmentView> upcoming = scheduling.upcoming(caller());
-            return upcoming.isEmpty() ? clearedWith(conversation.state().appointments, "No upcoming appointments.")
-                    : numbered("A", upcoming, conversation.state().appointments, AppointmentView::id, SchedulingTools::describe);
+            List<Offer> upcoming = tools.appointments(caller(), state().tools, "en");
+            return upcoming.isEmpty() ? "No upcoming appointments." : lines(upcoming);
         });
     }
 
     @Tool("Cancel an appointment (A1, A2, ...), only after the patient clearly confirmed.")
     public String cancelAppointment(@P("handle of the appointment, e.g. A1") String handle) {
         return guarded(() -> {
-            String id = conversation.state().appointments.get(handle == null ? "" : handle.trim());
-            if (id == null) {
-                return "Unknown handle. List the appointments first; use one of: " + conversation.state().appointments.keySet();
+            tools.appointment(caller(), state().tools, handle);
+            if (!state().patientConfirmed) {
+                return ASK_FIRST;
             }
-            AppointmentView cancelled = scheduling.cancel(caller(), id);
-            conversation.state().changed = cancelled;
-            return "Cancelled: " + describe(cancelled) + ".";
+            return "Cancelled: " + describe(tools.cancel(caller(), state().tools, handle)) + ".";
         });
     }
 
@@ -128,59 +120,26 @@ public class SchedulingTools {
     public String rescheduleAppointment(@P("handle of the appointment, e.g. A1") String appointment,
             @P("handle of the new time, e.g. S2") String time) {
         return guarded(() -> {
-            LlmState state = conversation.state();
-            String id = state.appointments.get(appointment == null ? "" : appointment.trim());
-            String slotId = state.slots.get(time == null ? "" : time.trim());
-            if (id == null || slotId == null) {
-                return "Unknown handle. Appointments: " + state.appointments.keySet() + ", times: " + state.slots.keySet();
+            tools.appointment(caller(), state().tools, appointment);
+            if (!state().tools.slotHandles().contains(time == null ? "" : time.trim())) {
+                return "Unknown handle. Times: " + state().tools.slotHandles();
             }
-            AppointmentView moved = scheduling.reschedule(caller(), id, slotId);
-            state.changed = moved;
-            return "Moved to " + describe(moved) + ".";
+            if (!state().patientConfirmed) {
+                return ASK_FIRST;
+            }
+            return "Moved to " + describe(tools.reschedule(caller(), state().tools, appointment, time)) + ".";
         });
     }
 
-    /** Releases a hold this conversation still has (a new hold, logout, expiry). */
+    /** Releases a hold this conversation still has (logout, expiry). */
     void releaseHold() {
-        LlmState state = conversation.state();
-        if (state.holdId != null) {
-            try {
-                scheduling.releaseHold(caller(), state.holdId);
-            } catch (ProblemException e) {
-                // already gone
-            }
-            state.holdId = null;
-        }
+        tools.releaseHold(caller(), state().tools);
     }
 
-    /**
-     * Lists items as {@code <prefix>1: ...} lines and remembers which id each handle stands for: the
-     * handles are the only names the model gets.
-     */
-    private static <T> String numbered(String prefix, List<T> items, java.util.Map<String, String> handles,
-            java.util.function.Function<T, String> id, java.util.function.Function<T, String> describe) {
-        handles.clear();
+    private static String lines(List<Offer> offers) {
         StringBuilder out = new StringBuilder();
-        for (int i = 0; i < items.size(); i++) {
-            String handle = prefix + (i + 1);
-            handles.put(handle, id.apply(items.get(i)));
-            out.append(handle).append(": ").append(describe.apply(items.get(i))).append('\n');
-        }
+        offers.forEach(o -> out.append(o.handle()).append(": ").append(o.label()).append('\n'));
         return out.toString().trim();
-    }
-
-    private static String clearedWith(java.util.Map<String, String> handles, String answer) {
-        handles.clear();
-        return answer;
-    }
-
-    private Caller caller() {
-        return conversation.session().caller();
-    }
-
-    private static String describe(SlotView slot) {
-        return slot.time().dayOfWeek() + " " + slot.time().localDate() + " " + slot.time().localTime() + " with "
-                + (slot.practitioner() == null ? "the practice" : slot.practitioner().name());
     }
 
     private static String describe(AppointmentView a) {
@@ -188,17 +147,28 @@ public class SchedulingTools {
                 + (a.practitioner() == null ? "the practice" : a.practitioner().name()) + " (" + a.status() + ")";
     }
 
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
+    private LlmState state() {
+        return conversation.state();
     }
 
-    private static String guarded(java.util.function.Supplier<String> work) {
+    private Caller caller() {
+        return conversation.session().caller();
+    }
+
+    /** A tool the model calls wrongly gets a readable answer, never an exception with details. */
+    private static String guarded(Supplier<String> action) {
         try {
-            return work.get();
+            return action.get();
+        } catch (UnknownHandleException e) {
+            return "Unknown handle. Use one of: " + e.known();
         } catch (ProblemException e) {
             return e.problem().detail();
         } catch (IllegalArgumentException e) {
             return "Invalid argument.";
         }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 }

@@ -3,6 +3,7 @@ package org.visitwise.agent.understanding;
 import java.time.LocalTime;
 import java.util.Locale;
 
+import org.visitwise.scheduling.PartOfDay;
 import org.visitwise.scheduling.TimeWindow;
 
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -18,8 +19,6 @@ public record TimeOfDay(Kind kind, LocalTime time) {
         MORNING, AFTERNOON, EVENING, BEFORE, AFTER, AT
     }
 
-    private static final LocalTime EVENING_STARTS = LocalTime.of(17, 0);
-
     public static TimeOfDay of(Kind kind) {
         return new TimeOfDay(kind, null);
     }
@@ -34,9 +33,9 @@ public record TimeOfDay(Kind kind, LocalTime time) {
     /** The starts of the slots that answer it. */
     public TimeWindow window() {
         return switch (kind) {
-            case MORNING -> new TimeWindow(LocalTime.MIN, LocalTime.NOON);
-            case AFTERNOON -> new TimeWindow(LocalTime.NOON, EVENING_STARTS);
-            case EVENING -> new TimeWindow(EVENING_STARTS, null);
+            case MORNING -> PartOfDay.MORNING.window();
+            case AFTERNOON -> PartOfDay.AFTERNOON.window();
+            case EVENING -> PartOfDay.EVENING.window();
             case BEFORE -> new TimeWindow(LocalTime.MIN, time);
             case AFTER -> new TimeWindow(time, null);
             case AT -> new TimeWindow(time, time.plusHours(1).isBefore(time) ? null : time.plusHours(1));

@@ -61,30 +61,32 @@ class UnderstandingCorpusTest {
                 continue;
             }
             if (m.practitioner() != null) {
-                show(showMisses && !f.practitioner.count(m.practitioner().equals(u.practitionerId())), m,
-                        "practitioner " + u.practitionerId());
+                boolean right = f.practitioner.count(m.practitioner().equals(u.practitionerId()));
+                show(showMisses && !right, m, "practitioner " + u.practitionerId());
             } else if (u.practitionerId() != null) {
                 f.extraPractitioners++;
                 show(showMisses, m, "practitioner not named, read " + u.practitionerId());
             }
             String days = u.from() + ".." + u.to();
             if (m.from() != null) {
-                show(showMisses && !f.day.count((m.from() + ".." + m.to()).equals(days)), m, "days " + days);
+                boolean right = f.day.count((m.from() + ".." + m.to()).equals(days));
+                show(showMisses && !right, m, "days " + days);
             } else if (u.from() != null) {
                 f.extraDays++;
                 show(showMisses, m, "no day asked, read " + days);
             }
             String time = u.time() == null ? null : u.time().toString();
             if (m.time() != null || time != null) {
-                show(showMisses && !f.time.count(Objects.equals(m.time(), time)), m, "time " + time);
+                boolean right = f.time.count(Objects.equals(m.time(), time));
+                show(showMisses && !right, m, "time " + time);
             }
             if (m.location() != null || u.locationId() != null) {
-                show(showMisses && !f.location.count(Objects.equals(m.location(), u.locationId())), m,
-                        "location " + u.locationId());
+                boolean right = f.location.count(Objects.equals(m.location(), u.locationId()));
+                show(showMisses && !right, m, "location " + u.locationId());
             }
             if (m.visitType() != null || u.visitType() != null) {
-                show(showMisses && !f.visitType.count(Objects.equals(m.visitType(), u.visitType())), m,
-                        "visit type " + u.visitType());
+                boolean right = f.visitType.count(Objects.equals(m.visitType(), u.visitType()));
+                show(showMisses && !right, m, "visit type " + u.visitType());
             }
         }
         System.out.println(f);

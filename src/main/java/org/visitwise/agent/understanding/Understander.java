@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.visitwise.agent.AgentConfig;
 import org.visitwise.scheduling.PracticeDirectory.PractitionerInfo;
@@ -27,6 +28,7 @@ public class Understander {
     private final PractitionerMatcher practitioners;
     private final LocationMatcher locations;
 
+    @Inject
     Understander(AgentConfig config) {
         this(config.languages());
     }

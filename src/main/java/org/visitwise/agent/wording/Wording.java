@@ -12,6 +12,7 @@ import java.util.ResourceBundle;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.visitwise.agent.AgentConfig;
 import org.visitwise.agent.understanding.TimeOfDay;
@@ -30,6 +31,7 @@ public class Wording {
     private final List<String> languages;
     private final Map<String, ResourceBundle> bundles = new ConcurrentHashMap<>();
 
+    @Inject
     Wording(AgentConfig config) {
         this(config.languages());
     }

@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.Appointment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.visitwise.agent.llm.SchedulingTools;
 import org.visitwise.sandbox.SandboxEhrServer;
 import org.visitwise.sandbox.SandboxPractice;
 import org.visitwise.sandbox.SandboxTokens;
@@ -162,6 +163,36 @@ class LlmAgentTest {
         for (String line : lines.subList((int) Math.min(before, lines.size()), lines.size())) {
             assertFalse(line.contains("pat-003") || line.contains("appt-006") || line.contains("appt-007"),
                     "a request about another patient left the process: " + line);
+        }
+    }
+
+    @Test
+    void aModelThatBooksBeforeThePatientConfirmedBooksNothingAndItsClaimIsNotShown() {
+        String from = TestClock.practiceToday().plusDays(3).toString();
+        script(toolCall("findOpenTimes", Map.of("practitioner", "Chen", "date", from, "visitType", "follow-up")),
+                toolCall("holdTime", Map.of("handle", "S1", "visitType", "follow-up")), toolCall("bookHeldTime", Map.of()),
+                text("Booked! See you then."));
+        String patient = "pat-016";
+        String session = open(patient);
+        JsonPath reply = say(patient, session, "I'd like a follow-up with Dr. Chen");
+        assertEquals("Sorry, I could not do that. Nothing was changed. You can try again, or call the practice.",
+                reply.getString("reply"), "the output guardrail refused an unconfirmed claim");
+        assertTrue(allRequestsToTheModel().contains(SchedulingTools.ASK_FIRST), "the tool refused to book");
+        assertEquals(0, sandbox.store().search("Appointment", Map.of("patient", List.of("Patient/" + patient),
+                "status", List.of("booked"))).size(), "nothing was booked");
+    }
+
+    @Test
+    void anAnswerHoldingAnIdentifierOrMedicalAdviceIsNotShown() {
+        String patient = "pat-017";
+        String session = open(patient);
+        for (String answer : List.of("The appointment of Patient/pat-003 is at 9.", "Call her at 617-555-0199.",
+                "You should take 400 mg of ibuprofen before you come.")) {
+            llm.resetAll();
+            script(text(answer));
+            JsonPath reply = say(patient, session, "when is my appointment?");
+            assertEquals("Sorry, I could not do that. Nothing was changed. You can try again, or call the practice.",
+                    reply.getString("reply"), answer);
         }
     }
 

@@ -78,7 +78,7 @@ public class Dialogue implements ChatEngine {
         } catch (ProblemException e) {
             reply = offer(t, e.problem().detail(), menu(t), Step.MENU);
         }
-        return reply.withUnderstood(understood(t));
+        return reply.understood() != null ? reply : reply.withUnderstood(understood(t));
     }
 
     private ChatReply choice(Turn t, String choice) {
@@ -190,11 +190,8 @@ public class Dialogue implements ChatEngine {
             case CANCEL -> pickAppointment(t, Step.PICK_CANCEL, Criteria.of(u));
             case RESCHEDULE -> flow.rescheduling && flow.booking() ? refine(t, u) : pickAppointment(t, Step.PICK_RESCHEDULE,
                     Criteria.of(u));
-            case LIST -> {
-                flow.intent = Intent.LIST;
-                yield list(t);
-            }
-            case HELP -> offer(t, text(t, "help"), menu(t), Step.MENU);
+            case LIST -> list(t).withUnderstood(u);
+            case HELP -> offer(t, text(t, "help"), menu(t), Step.MENU).withUnderstood(u);
             case BOOK -> {
                 if (flow.booking() && u.hasDetails()) {
                     yield refine(t, u);
@@ -203,7 +200,7 @@ public class Dialogue implements ChatEngine {
                 flow.reset(Intent.BOOK, Criteria.of(u));
                 yield visitTypeOrTimes(t, u.hasDetails());
             }
-            default -> offer(t, text(t, "unsure"), menu(t), Step.MENU);
+            default -> offer(t, text(t, "unsure"), menu(t), Step.MENU).withUnderstood(u);
         };
     }
 

@@ -32,7 +32,7 @@ import dev.langchain4j.agent.tool.Tool;
 @ApplicationScoped
 public class SchedulingTools {
 
-    static final String ASK_FIRST = "Not done: the patient has not confirmed. Say exactly what will happen and ask them to confirm.";
+    public static final String ASK_FIRST = "Not done: the patient has not confirmed. Say exactly what will happen and ask them to confirm.";
 
     private final CurrentConversation conversation;
     private final ConversationTools tools;

@@ -59,9 +59,10 @@ final class IntentReader {
         return best;
     }
 
-    /** How strongly the message speaks {@code language}: its marker words, and its cues. */
+    /** How strongly the message speaks {@code language}: its marker and vocabulary words, and its cues. */
     static int languageScore(Reading reading, LanguageData language) {
-        int score = (int) reading.tokens().stream().filter(language.markers()::contains).count();
+        int score = (int) reading.tokens().stream()
+                .filter(t -> language.markers().contains(t) || language.vocabulary().contains(t)).count();
         for (Cues cues : language.intents().values()) {
             score += 2 * (int) cues.strong().stream().filter(p -> p.matcher(reading.text()).find()).count();
             score += 2 * (int) cues.decisive().stream().filter(p -> p.matcher(reading.text()).find()).count();

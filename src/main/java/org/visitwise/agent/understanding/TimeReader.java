@@ -37,8 +37,8 @@ final class TimeReader {
 
     static Optional<TimeOfDay> read(String text, Times times, String units, boolean reschedule) {
         TimeReader reader = new TimeReader(text, times, units);
-        reader.find(times.before(), Kind.BEFORE);
         reader.find(times.after(), Kind.AFTER);
+        reader.find(times.before(), Kind.BEFORE);
         reader.find(times.at(), Kind.AT);
         for (Map.Entry<Pattern, TimeOfDay> named : times.named().entrySet()) {
             Matcher m = named.getKey().matcher(reader.text);

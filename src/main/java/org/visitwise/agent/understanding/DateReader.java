@@ -96,9 +96,10 @@ final class DateReader {
             String gap = last == null ? null : original.substring(Math.min(last.end(), m.start()), m.start()).trim();
             if (last == null) {
                 merged.add(m);
-            } else if (gap.matches("|the|el|on|on the") && sameDay(last, m)) {
+            } else if (LanguageData.compiled("|the|el|on|on the").matcher(gap).matches() && sameDay(last, m)) {
                 merged.set(merged.size() - 1, last.bareWeekday() ? m : last);
-            } else if (gap.matches(d.orJoiners()) || !reschedule && gap.matches(d.rangeJoiners())) {
+            } else if (LanguageData.compiled(d.orJoiners()).matcher(gap).matches()
+                    || !reschedule && LanguageData.compiled(d.rangeJoiners()).matcher(gap).matches()) {
                 merged.set(merged.size() - 1, new Mention(last.start(), m.end(), min(last.from(), m.from()),
                         max(last.to(), m.to()), false));
             } else {
@@ -123,8 +124,8 @@ final class DateReader {
     private boolean movedFrom(String original, Mention m) {
         String before = original.substring(Math.max(0, m.start() - 24), m.start()).trim();
         String head = original.substring(m.start(), m.end());
-        return Pattern.compile("(?<![a-z0-9])(?:" + d.movedFrom() + ")$").matcher(before).find()
-                || Pattern.compile("^(?:" + d.movedFrom() + ")(?![a-z])").matcher(head).find();
+        return LanguageData.compiled("(?<![a-z0-9])(?:" + d.movedFrom() + ")$").matcher(before).find()
+                || LanguageData.compiled("^(?:" + d.movedFrom() + ")(?![a-z])").matcher(head).find();
     }
 
     /** Finds every match, records what it means (null: nothing to record) and masks it from later patterns. */
@@ -201,7 +202,7 @@ final class DateReader {
     private Mention inDays(Matcher m) {
         String n = m.group(1);
         int count = n.chars().allMatch(Character::isDigit) ? Integer.parseInt(n) : d.numbers().get(n);
-        boolean weeks = m.group(2).matches(d.weekWords());
+        boolean weeks = LanguageData.compiled(d.weekWords()).matcher(m.group(2)).matches();
         int days = weeks ? count * 7 : d.dayIdioms().getOrDefault(count, count);
         return single(today.plusDays(days));
     }

@@ -142,9 +142,17 @@ record LanguageData(String code, Locale locale, Set<String> markers, List<Patter
         return new Times(t.before(), t.after(), t.at(), t.noon(), named, cue(t.insteadOf()));
     }
 
+    /** Compiled patterns by their text: data and directory give a bounded set, compiled once each. */
+    private static final Map<String, Pattern> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** A phrase pattern that starts at a word boundary (or at the start, for one anchored with ^). */
     static Pattern cue(String regex) {
-        return Pattern.compile("(?<![a-z0-9])(?:" + regex + ")");
+        return compiled("(?<![a-z0-9])(?:" + regex + ")");
+    }
+
+    /** {@code regex} compiled, once. */
+    static Pattern compiled(String regex) {
+        return COMPILED.computeIfAbsent(regex, Pattern::compile);
     }
 
     private static List<Pattern> cues(List<String> regexes) {

@@ -3,6 +3,7 @@ package org.visitwise.agent.understanding;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +23,8 @@ final class LocationMatcher {
     }
 
     private final Collection<LanguageData> languages;
+    /** The phrases naming each location, worked out once per directory entry. */
+    private final Map<LocationInfo, List<String>> phrases = new java.util.concurrent.ConcurrentHashMap<>();
 
     LocationMatcher(Collection<LanguageData> languages) {
         this.languages = languages;
@@ -30,8 +33,8 @@ final class LocationMatcher {
     Optional<String> match(String text, Collection<LocationInfo> locations, boolean reschedule) {
         List<Found> found = new ArrayList<>();
         for (LocationInfo location : locations) {
-            for (String phrase : phrases(location)) {
-                Matcher m = Pattern.compile("(?<![a-z0-9])" + Pattern.quote(phrase) + "(?![a-z0-9])").matcher(text);
+            for (String phrase : phrases.computeIfAbsent(location, this::phrases)) {
+                Matcher m = LanguageData.compiled("(?<![a-z0-9])" + Pattern.quote(phrase) + "(?![a-z0-9])").matcher(text);
                 if (m.find()) {
                     found.add(new Found(m.start(), location.id()));
                 }

@@ -23,6 +23,8 @@ final class TimeReader {
     private record Mention(int start, TimeOfDay time, boolean explicit) {
     }
 
+    private static final Pattern HOUR = Pattern.compile("(\\d{1,2})(?::(\\d{2}))? ?(am|pm|a m|p m)?");
+
     private final Times t;
     private final StringBuilder text;
     private final String hour;
@@ -99,10 +101,10 @@ final class TimeReader {
      */
     private LocalTime hour(String value) {
         String v = value.trim();
-        if (v.matches(t.noon())) {
+        if (LanguageData.compiled(t.noon()).matcher(v).matches()) {
             return LocalTime.NOON;
         }
-        Matcher m = Pattern.compile("(\\d{1,2})(?::(\\d{2}))? ?(am|pm|a m|p m)?").matcher(v);
+        Matcher m = HOUR.matcher(v);
         if (!m.matches()) {
             return null;
         }

@@ -200,6 +200,7 @@ public class Dialogue implements ChatEngine {
                 flow.reset(Intent.BOOK, Criteria.of(u));
                 yield visitTypeOrTimes(t, u.hasDetails());
             }
+            // other, or nothing understood: what can be done here, and the menu
             default -> offer(t, text(t, "unsure"), menu(t), Step.MENU).withUnderstood(u);
         };
     }

@@ -71,7 +71,7 @@ final class DateReader {
         d.relative().forEach((p, days) -> find(p, m -> new Mention(0, 0, today.plusDays(days[0]), today.plusDays(days[1]),
                 false)));
         String count = "(\\d{1,2}|" + String.join("|", d.numbers().keySet()) + ")";
-        find("(?:" + d.inDays() + ") (?:a |un |una )?" + count + " (" + d.dayWords() + "|" + d.weekWords() + ")(?![a-z])",
+        find("(?:" + d.inDays() + ") (?:a |un |una )?" + count + " (?:of |de )?(" + d.dayWords() + "|" + d.weekWords() + ")(?![a-z])",
                 this::inDays);
         d.spans().forEach((p, span) -> find(p, m -> span(span)));
         find("(?:(?:" + d.next() + ") )?(" + d.weekdayAlternatives() + ")(?![a-z])",
@@ -98,6 +98,10 @@ final class DateReader {
                 merged.add(m);
             } else if (LanguageData.compiled("|the|el|on|on the").matcher(gap).matches() && sameDay(last, m)) {
                 merged.set(merged.size() - 1, last.bareWeekday() ? m : last);
+            } else if (gap.isEmpty() && !last.bareWeekday() && !m.bareWeekday()) {
+                // a list of days ("the 21st 22nd or 23rd"): one request for them all
+                merged.set(merged.size() - 1, new Mention(last.start(), m.end(), min(last.from(), m.from()),
+                        max(last.to(), m.to()), false));
             } else if (LanguageData.compiled(d.orJoiners()).matcher(gap).matches()
                     || !reschedule && LanguageData.compiled(d.rangeJoiners()).matcher(gap).matches()) {
                 merged.set(merged.size() - 1, new Mention(last.start(), m.end(), min(last.from(), m.from()),

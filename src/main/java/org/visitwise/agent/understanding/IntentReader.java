@@ -27,7 +27,7 @@ final class IntentReader {
 
     static Intent read(Reading reading, Collection<LanguageData> languages) {
         if (reading.text().isEmpty()) {
-            return Intent.HELP;
+            return Intent.OTHER;
         }
         Map<Intent, Integer> scores = new EnumMap<>(Intent.class);
         Set<Intent> vetoed = EnumSet.noneOf(Intent.class);

@@ -50,19 +50,23 @@ final class PractitionerMatcher {
         if (byName.isPresent()) {
             return byName;
         }
-        Optional<Set<String>> byRole = byRole(reading.text(), practitioners);
-        if (byRole.isPresent()) {
-            return byRole.get().size() == 1 ? Optional.of(byRole.get().iterator().next()) : Optional.empty();
-        }
+        // "my family doctor" is the regular doctor, not the role: the phrase is taken out before roles
+        StringBuilder rest = new StringBuilder(reading.text());
+        boolean regular = false;
         for (LanguageData language : languages) {
             Matcher m = language.regularDoctor().matcher(reading.text());
             while (m.find()) {
-                if (!negated(reading.text().substring(0, m.start()))) {
-                    return regularDoctor.get();
+                regular |= !negated(reading.text().substring(0, m.start()));
+                for (int i = m.start(); i < m.end(); i++) {
+                    rest.setCharAt(i, '#');
                 }
             }
         }
-        return Optional.empty();
+        Optional<Set<String>> byRole = byRole(rest.toString(), practitioners);
+        if (byRole.isPresent()) {
+            return byRole.get().size() == 1 ? Optional.of(byRole.get().iterator().next()) : Optional.empty();
+        }
+        return regular ? regularDoctor.get() : Optional.empty();
     }
 
     /** The practitioner these words name, if exactly one (the LLM engine's and the API's way in). */
@@ -85,6 +89,9 @@ final class PractitionerMatcher {
                 if (strength > 0) {
                     found.add(new Found(p.id(), strength));
                 }
+            }
+            if (cued && token.length() == 1) {
+                initial(token, practitioners).ifPresent(id -> found.add(new Found(id, FUZZY)));
             }
         }
         int best = found.stream().mapToInt(Found::strength).max().orElse(0);
@@ -109,6 +116,13 @@ final class PractitionerMatcher {
         return best;
     }
 
+    /** "Dr. G": the one practitioner whose family name starts with that letter, if only one does. */
+    private static Optional<String> initial(String letter, Collection<PractitionerInfo> practitioners) {
+        List<String> ids = practitioners.stream().filter(p -> parts(p.family()).stream().findFirst()
+                .map(f -> f.startsWith(letter)).orElse(false)).map(PractitionerInfo::id).toList();
+        return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
+    }
+
     private int compare(String token, String part, boolean cued, int exactStrength) {
         if (token.equals(part)) {
             boolean plainWord = words.contains(part) || part.length() <= 2;
@@ -119,6 +133,9 @@ final class PractitionerMatcher {
         }
         // a misspelling: one edit (two from eight letters) from a name of five letters or more, or from
         // a shorter one right after "Dr." or "with"
+        if (cued && token.length() >= 3 && part.length() > token.length() && part.startsWith(token)) {
+            return FUZZY; // "Dr. Sam" for Samuel
+        }
         int limit = part.length() >= 8 ? 2 : 1;
         boolean longEnough = token.length() >= 5 && part.length() >= 5 || cued && token.length() >= 3 && part.length() >= 3;
         return longEnough && TextNormalizer.distance(token, part, limit) <= limit ? FUZZY : 0;

@@ -27,7 +27,7 @@ final class IntentReader {
 
     static Intent read(Reading reading, Collection<LanguageData> languages) {
         if (reading.text().isEmpty()) {
-            return Intent.OTHER;
+            return reading.asked() ? Intent.HELP : Intent.OTHER; // "?" asks what this is; an emoji says nothing
         }
         Map<Intent, Integer> scores = new EnumMap<>(Intent.class);
         Set<Intent> vetoed = EnumSet.noneOf(Intent.class);
@@ -53,10 +53,35 @@ final class IntentReader {
                 bestScore = score;
             }
         }
-        if (best == null) {
-            return Intent.OTHER;
+        if (bestScore < DECISIVE && (best == null || best == Intent.BOOK || best == Intent.OTHER)) {
+            Intent byShape = byShape(reading, languages, best);
+            if (byShape != null) {
+                return byShape;
+            }
         }
-        return best;
+        return best == null ? Intent.OTHER : best;
+    }
+
+    /**
+     * Where no cue is sure, the shape of the message: a question about one's own appointment asks what
+     * is booked ("is my checkup on Friday?"); a question with medical words and no request asks for
+     * advice ("is it ok to give him tylenol for the fever?").
+     */
+    private static Intent byShape(Reading reading, Collection<LanguageData> languages, Intent best) {
+        boolean question = reading.asked() || languages.stream().anyMatch(l -> l.question().matcher(reading.text()).find());
+        if (!question) {
+            return null;
+        }
+        boolean request = languages.stream().anyMatch(l -> l.request().matcher(reading.text()).find());
+        boolean own = languages.stream().anyMatch(l -> l.ownAppointment().matcher(reading.text()).find());
+        if (own && !request) {
+            return Intent.LIST;
+        }
+        long medical = reading.tokens().stream().filter(t -> languages.stream().anyMatch(l -> l.medicalWords().contains(t))).count();
+        if (medical > 0 && !request && best != Intent.OTHER) {
+            return Intent.CLINICAL;
+        }
+        return null;
     }
 
     /** How strongly the message speaks {@code language}: its marker and vocabulary words, and its cues. */

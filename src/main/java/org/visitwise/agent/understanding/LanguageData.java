@@ -27,7 +27,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 record LanguageData(String code, Locale locale, Set<String> markers, List<Pattern> greetings, Pattern yes, Pattern no,
         Map<Intent, Cues> intents, List<String> vocabulary, Set<String> commonWords, Set<String> locationGeneric,
         Map<String, String> locationWords, Dates dates, Times times, Map<String, Pattern> visitTypes, List<Role> roles,
-        Pattern regularDoctor, Pattern nameCues, Pattern nameNegation) {
+        Pattern regularDoctor, Pattern nameCues, Pattern nameNegation, Pattern question, Pattern ownAppointment,
+        Pattern request, Set<String> medicalWords) {
 
     /** One intent's cues by weight; a veto sets the intent aside. */
     record Cues(List<Pattern> decisive, List<Pattern> strong, List<Pattern> weak, List<Pattern> veto) {
@@ -57,7 +58,9 @@ record LanguageData(String code, Locale locale, Set<String> markers, List<Patter
             @JsonProperty("location-words") Map<String, String> locationWords, DateSource dates, TimeSource times,
             @JsonProperty("visit-types") Map<String, String> visitTypes, List<RoleSource> roles,
             @JsonProperty("regular-doctor") String regularDoctor, @JsonProperty("name-cues") String nameCues,
-            @JsonProperty("name-negations") String nameNegations) {
+            @JsonProperty("name-negations") String nameNegations, String question,
+            @JsonProperty("own-appointment") String ownAppointment, String request,
+            @JsonProperty("medical-words") List<String> medicalWords) {
     }
 
     record CueSource(List<String> decisive, List<String> strong, List<String> weak, List<String> veto) {
@@ -114,7 +117,8 @@ record LanguageData(String code, Locale locale, Set<String> markers, List<Patter
                 Set.copyOf(orEmpty(s.commonWords())), Set.copyOf(orEmpty(s.locationGeneric())), orEmpty(s.locationWords()),
                 dates(s.dates()), times(s.times()), visitTypes, List.copyOf(roles), cue(s.regularDoctor()),
                 Pattern.compile("^(?:" + s.nameCues() + ")$"),
-                Pattern.compile("(?<![a-z0-9])(?:" + s.nameNegations() + ")(?: (?:the|el|la|a|al|to|with|con|see|ver|dr|dra|doctor|doctora|my|mi))* $"));
+                Pattern.compile("(?<![a-z0-9])(?:" + s.nameNegations() + ")(?: (?:the|el|la|a|al|to|with|con|see|ver|dr|dra|doctor|doctora|my|mi))* $"),
+                cue(s.question()), cue(s.ownAppointment()), cue(s.request()), Set.copyOf(orEmpty(s.medicalWords())));
     }
 
     private static Dates dates(DateSource d) {

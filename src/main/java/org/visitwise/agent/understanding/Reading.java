@@ -21,8 +21,9 @@ import org.visitwise.agent.text.TextNormalizer;
  * @param text   greeting-free, normalised text
  * @param folded by language code, the same with misspellings folded
  * @param tokens the words of {@code text}
+ * @param asked  whether the message holds a question mark
  */
-record Reading(String text, Map<String, String> folded, List<String> tokens) {
+record Reading(String text, Map<String, String> folded, List<String> tokens, boolean asked) {
 
     static Reading of(String raw, Collection<LanguageData> languages) {
         String lower = raw.toLowerCase(Locale.ROOT);
@@ -39,7 +40,7 @@ record Reading(String text, Map<String, String> folded, List<String> tokens) {
         });
         Map<String, String> folded = new LinkedHashMap<>();
         languages.forEach(l -> folded.put(l.code(), Folding.fold(text, l.vocabulary(), plain)));
-        return new Reading(text, folded, text.isEmpty() ? List.of() : List.of(text.split(" ")));
+        return new Reading(text, folded, text.isEmpty() ? List.of() : List.of(text.split(" ")), raw.contains("?"));
     }
 
     /** The text with misspellings folded to {@code language}'s vocabulary. */

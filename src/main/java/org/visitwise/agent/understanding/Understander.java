@@ -72,7 +72,11 @@ public class Understander {
         }
         Understood understood = new Understood(intent, practitionerId, locationId, visitType,
                 days == null ? null : days.from(), days == null ? null : days.to(), time, language.code());
-        return intent == Intent.OTHER && understood.hasDetails() && !hasOtherCue(reading)
+        boolean question = languages.stream().anyMatch(l -> l.question().matcher(reading.text()).find());
+        boolean request = languages.stream().anyMatch(l -> l.request().matcher(reading.text()).find());
+        // details alone ("Dr. Wei on Friday?") ask to book; a question about the practice that names a
+        // day or a place ("is the downtown clinic open Saturday?") does not
+        return intent == Intent.OTHER && understood.hasDetails() && !hasOtherCue(reading) && (request || !question)
                 ? understood.withIntent(Intent.BOOK) : understood;
     }
 

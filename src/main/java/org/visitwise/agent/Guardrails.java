@@ -1,6 +1,5 @@
 package org.visitwise.agent;
 
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,10 +42,6 @@ public class Guardrails {
     public ChatReply clinicalRedirect(String language, String practicePhone) {
         String call = practicePhone == null ? wording.text(language, "clinical.call")
                 : wording.text(language, "clinical.callAt", practicePhone);
-        return ChatReply.of(wording.text(language, "clinical", call), List.of(
-                new QuickReply("book", wording.text(language, "menu.book")),
-                new QuickReply("list", wording.text(language, "menu.list")),
-                new QuickReply("cancel", wording.text(language, "menu.cancel")),
-                new QuickReply("reschedule", wording.text(language, "menu.reschedule"))));
+        return ChatReply.of(wording.text(language, "clinical", call), wording.menu(language));
     }
 }

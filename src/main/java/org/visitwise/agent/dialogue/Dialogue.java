@@ -341,8 +341,7 @@ public class Dialogue implements ChatEngine {
     }
 
     private List<QuickReply> menu(Turn t) {
-        return List.of(new QuickReply("book", text(t, "menu.book")), new QuickReply("list", text(t, "menu.list")),
-                new QuickReply("cancel", text(t, "menu.cancel")), new QuickReply("reschedule", text(t, "menu.reschedule")));
+        return wording.menu(t.lang());
     }
 
     private List<QuickReply> confirmOptions(Turn t, String yesKey) {

@@ -22,8 +22,13 @@ import dev.langchain4j.guardrail.OutputGuardrailResult;
 @ApplicationScoped
 public class ReplyGuardrail implements OutputGuardrail {
 
+    /** "Booked!", "I've cancelled it", "it is now moved", "quedó reservada" — not "nothing is booked yet". */
     private static final Pattern CLAIMS_A_CHANGE = Pattern.compile(
-            "\\b(booked|cancel+ed|rescheduled|moved|reservad[ao]|cancelad[ao]|cambiad[ao]|reprogramad[ao])\\b",
+            "(?:^|[.!?]\\s+)(?:booked|cancel+ed|moved|rescheduled|reservad[ao]|cancelad[ao]|listo)\\b"
+                    + "|\\b(?:i|we)(?:'ve| have)? (?:just )?(?:booked|cancel+ed|moved|rescheduled)\\b"
+                    + "|(?<!nothing )\\b(?:is|are|has been|have been|was|were)(?: now)? (?:booked|cancel+ed|moved|rescheduled)\\b"
+                    + "|\\b(?:qued[oó]|est[aá]|fue|ha sido)(?: ya)? (?:reservad|cancelad|cambiad|reprogramad)[ao]\\b"
+                    + "|\\b(?:he|hemos|ya) (?:reservado|cancelado|cambiado|reprogramado)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern PATIENT_REFERENCE = Pattern.compile("\\bPatient/|\\bpatient[=:]\\s*\\S", Pattern.CASE_INSENSITIVE);
     private static final Pattern ADVICE = Pattern.compile(
@@ -39,10 +44,15 @@ public class ReplyGuardrail implements OutputGuardrail {
         this.clock = clock;
     }
 
+    /** Whether the answer tells the patient something was booked, cancelled or moved. */
+    static boolean claimsAChange(String answer) {
+        return CLAIMS_A_CHANGE.matcher(answer).find();
+    }
+
     @Override
     public OutputGuardrailResult validate(AiMessage message) {
         String text = message.text() == null ? "" : message.text();
-        if (CLAIMS_A_CHANGE.matcher(text).find() && conversation.state().tools.changed().isEmpty()) {
+        if (claimsAChange(text) && conversation.state().tools.changed().isEmpty()) {
             return fatal("the answer claims a change no tool made this turn");
         }
         if (PATIENT_REFERENCE.matcher(text).find() || !PhiFirewall.mask(text, Year.now(clock).getValue()).equals(text)) {

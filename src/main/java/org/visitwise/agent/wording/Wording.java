@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.visitwise.agent.AgentConfig;
+import org.visitwise.agent.QuickReply;
 import org.visitwise.agent.understanding.TimeOfDay;
 import org.visitwise.scheduling.AppointmentView;
 import org.visitwise.scheduling.Party;
@@ -80,6 +81,13 @@ public class Wording {
 
     public Locale locale(String language) {
         return Locale.forLanguageTag(supported(language));
+    }
+
+    /** The menu, whose choices stand at any point of a conversation. */
+    public List<QuickReply> menu(String language) {
+        return List.of(new QuickReply("book", text(language, "menu.book")), new QuickReply("list", text(language, "menu.list")),
+                new QuickReply("cancel", text(language, "menu.cancel")),
+                new QuickReply("reschedule", text(language, "menu.reschedule")));
     }
 
     /** A start time, as "Tue, Dec 8 at 2:00 PM" or "mar 8 de dic, a las 14:00". */

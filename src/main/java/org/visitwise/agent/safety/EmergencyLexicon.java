@@ -1,8 +1,5 @@
 package org.visitwise.agent.safety;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,11 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.visitwise.agent.text.LanguageFiles;
 import org.visitwise.agent.text.TextNormalizer;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * One language's emergency vocabulary, read from {@code language/<code>/emergency.yaml}: per kind of
@@ -35,19 +30,8 @@ record EmergencyLexicon(String language, Map<String, List<Pattern>> symptoms, Ma
     record Kind(List<String> symptoms, List<String> events) {
     }
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-
     static EmergencyLexicon load(String language) {
-        String path = "language/" + language + "/emergency.yaml";
-        try (InputStream in = EmergencyLexicon.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("no emergency vocabulary for language " + language + " (" + path + ")");
-            }
-            return of(language, YAML.readValue(in, Source.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path, e);
-        }
+        return of(language, LanguageFiles.read(language, "emergency", Source.class));
     }
 
     static EmergencyLexicon of(String language, Source source) {

@@ -1,8 +1,5 @@
 package org.visitwise.agent.understanding;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -12,12 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.visitwise.agent.text.LanguageFiles;
 import org.visitwise.agent.text.TextNormalizer;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * How one language is read, from {@code language/<code>/understanding.yaml}: the cues of each intent,
@@ -28,7 +23,7 @@ record LanguageData(String code, Locale locale, Set<String> markers, List<Patter
         Map<Intent, Cues> intents, List<String> vocabulary, Set<String> commonWords, Set<String> locationGeneric,
         Map<String, String> locationWords, Dates dates, Times times, Map<String, Pattern> visitTypes, List<Role> roles,
         Pattern regularDoctor, Pattern nameCues, Pattern nameNegation, Pattern question, Pattern ownAppointment,
-        Pattern request, Set<String> medicalWords) {
+        Pattern request, Set<String> medicalWords, Map<String, String> nicknames) {
 
     /** One intent's cues by weight; a veto sets the intent aside. */
     record Cues(List<Pattern> decisive, List<Pattern> strong, List<Pattern> weak, List<Pattern> veto) {
@@ -60,7 +55,7 @@ record LanguageData(String code, Locale locale, Set<String> markers, List<Patter
             @JsonProperty("regular-doctor") String regularDoctor, @JsonProperty("name-cues") String nameCues,
             @JsonProperty("name-negations") String nameNegations, String question,
             @JsonProperty("own-appointment") String ownAppointment, String request,
-            @JsonProperty("medical-words") List<String> medicalWords) {
+            @JsonProperty("medical-words") List<String> medicalWords, Map<String, String> nicknames) {
     }
 
     record CueSource(List<String> decisive, List<String> strong, List<String> weak, List<String> veto) {
@@ -87,19 +82,8 @@ record LanguageData(String code, Locale locale, Set<String> markers, List<Patter
             @JsonProperty("instead-of") String insteadOf) {
     }
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-
     static LanguageData load(String code) {
-        String path = "language/" + code + "/understanding.yaml";
-        try (InputStream in = LanguageData.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("no understanding data for language " + code + " (" + path + ")");
-            }
-            return of(code, YAML.readValue(in, Source.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path, e);
-        }
+        return of(code, LanguageFiles.read(code, "understanding", Source.class));
     }
 
     static LanguageData of(String code, Source s) {
@@ -118,7 +102,8 @@ record LanguageData(String code, Locale locale, Set<String> markers, List<Patter
                 dates(s.dates()), times(s.times()), visitTypes, List.copyOf(roles), cue(s.regularDoctor()),
                 Pattern.compile("^(?:" + s.nameCues() + ")$"),
                 Pattern.compile("(?<![a-z0-9])(?:" + s.nameNegations() + ")(?: (?:the|el|la|a|al|to|with|con|see|ver|dr|dra|doctor|doctora|my|mi))* $"),
-                cue(s.question()), cue(s.ownAppointment()), cue(s.request()), Set.copyOf(orEmpty(s.medicalWords())));
+                cue(s.question()), cue(s.ownAppointment()), cue(s.request()), Set.copyOf(orEmpty(s.medicalWords())),
+                orEmpty(s.nicknames()));
     }
 
     private static Dates dates(DateSource d) {

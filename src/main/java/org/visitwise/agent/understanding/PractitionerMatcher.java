@@ -109,8 +109,18 @@ final class PractitionerMatcher {
             best = Math.max(best, compare(token, part, cued, FAMILY));
         }
         for (String given : p.given()) {
-            for (String part : parts(given)) {
+            List<String> givenParts = parts(given);
+            for (String part : givenParts) {
                 best = Math.max(best, compare(token, part, cued, GIVEN));
+            }
+            // a familiar form of the given name: "Trish" for Patricia, "Majo" for María José
+            String full = String.join(" ", givenParts);
+            for (LanguageData language : languages) {
+                String meant = language.nicknames().get(token);
+                boolean plainWord = words.contains(token);
+                if (meant != null && (cued || !plainWord) && (meant.equals(full) || givenParts.contains(meant))) {
+                    best = Math.max(best, GIVEN);
+                }
             }
         }
         return best;

@@ -25,6 +25,7 @@ import org.visitwise.sandbox.SandboxEhrServer;
 import org.visitwise.sandbox.SandboxTokens;
 import org.visitwise.scheduling.SchedulingConfig;
 import org.visitwise.session.SessionStore;
+import org.visitwise.support.Chats;
 import org.visitwise.support.LogFiles;
 import org.visitwise.support.TestClock;
 
@@ -268,16 +269,11 @@ class ChatApiTest {
     }
 
     private JsonPath choose(String patient, String session, String choice) {
-        return post(patient, session, Map.of("choice", choice));
+        return Chats.choose(patient, session, choice);
     }
 
     private JsonPath say(String patient, String session, String text) {
-        return post(patient, session, Map.of("text", text));
-    }
-
-    private JsonPath post(String patient, String session, Map<String, String> body) {
-        return given().auth().oauth2(SandboxTokens.patient(patient)).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/sessions/" + session + "/messages").then().statusCode(200).extract().jsonPath();
+        return Chats.say(patient, session, text);
     }
 
     /** The first appointment offered that starts outside the online cancellation window. */

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.visitwise.support.Chats.choose;
+import static org.visitwise.support.Chats.open;
+import static org.visitwise.support.Chats.say;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -27,7 +30,6 @@ import org.visitwise.support.Journeys;
 import org.visitwise.support.TestClock;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -202,21 +204,4 @@ class UnderstoodConversationTest {
         return day;
     }
 
-    private String open(String patient) {
-        return given().auth().oauth2(SandboxTokens.patient(patient)).post("/api/v1/sessions").then().statusCode(201)
-                .extract().path("sessionId");
-    }
-
-    private JsonPath choose(String patient, String session, String choice) {
-        return post(patient, session, Map.of("choice", choice));
-    }
-
-    private JsonPath say(String patient, String session, String text) {
-        return post(patient, session, Map.of("text", text));
-    }
-
-    private JsonPath post(String patient, String session, Map<String, String> body) {
-        return given().auth().oauth2(SandboxTokens.patient(patient)).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/sessions/" + session + "/messages").then().statusCode(200).extract().jsonPath();
-    }
 }

@@ -24,10 +24,10 @@ import org.visitwise.support.Corpus.Part;
  */
 class UnderstandingCorpusTest {
 
-    /** Test-part intent accuracy as recorded in the README (81.6%), less a margin of a few messages; the goal is 0.95. */
-    private static final double TEST_INTENT_FLOOR = 0.80;
-    /** Test-part Spanish intent accuracy as recorded in the README (83.8%), less a margin; the goal is 0.90. */
-    private static final double TEST_SPANISH_INTENT_FLOOR = 0.82;
+    /** Test-part intent accuracy as recorded in the README (83.2%), less a margin of a few messages; the goal is 0.95. */
+    private static final double TEST_INTENT_FLOOR = 0.82;
+    /** Test-part Spanish intent accuracy as recorded in the README (85.9%), less a margin; the goal is 0.90. */
+    private static final double TEST_SPANISH_INTENT_FLOOR = 0.84;
 
     private static final Understander UNDERSTANDER = Understander.forLanguages(List.of("en", "es"));
     private static final EmergencyDetector DETECTOR = EmergencyDetector.forLanguages(List.of("en", "es"));

@@ -101,11 +101,6 @@ public class Understander {
         return Optional.empty();
     }
 
-    /** The language a text is written in, or {@code fallback} when it does not say. */
-    public String languageOf(String text, String fallback) {
-        return language(Reading.of(text, languages), fallback).code();
-    }
-
     private LanguageData language(Reading reading, String fallback) {
         LanguageData best = languages.stream().filter(l -> l.code().equals(fallback)).findFirst().orElse(languages.get(0));
         int bestScore = IntentReader.languageScore(reading, best);

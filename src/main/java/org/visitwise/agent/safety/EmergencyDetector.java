@@ -64,10 +64,15 @@ public final class EmergencyDetector {
      * only add a match, never hide one that the words as written make.
      */
     private Optional<String> detect(String text, EmergencyLexicon lexicon) {
-        for (String whole : readings(text, lexicon)) {
-            Optional<String> kind = first(lexicon.symptoms(), whole, lexicon);
-            if (kind.isPresent()) {
-                return kind;
+        // a message that says it is over ("it went away", "ya estoy bien") reads its symptoms like events:
+        // only where their own clause does not place them in the past
+        boolean over = lexicon.resolved().stream().anyMatch(p -> p.matcher(TextNormalizer.normalize(text)).find());
+        if (!over) {
+            for (String whole : readings(text, lexicon)) {
+                Optional<String> kind = first(lexicon.symptoms(), whole, lexicon);
+                if (kind.isPresent()) {
+                    return kind;
+                }
             }
         }
         for (String clause : CLAUSES.split(text)) {
@@ -76,6 +81,9 @@ public final class EmergencyDetector {
                     continue;
                 }
                 Optional<String> kind = first(lexicon.events(), reading, lexicon);
+                if (kind.isEmpty() && over) {
+                    kind = first(lexicon.symptoms(), reading, lexicon);
+                }
                 if (kind.isPresent()) {
                     return kind;
                 }

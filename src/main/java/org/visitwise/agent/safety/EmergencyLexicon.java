@@ -18,12 +18,12 @@ import org.visitwise.agent.text.TextNormalizer;
  * are folded to, and the safety message. A language is data: adding one adds a file.
  */
 record EmergencyLexicon(String language, Map<String, List<Pattern>> symptoms, Map<String, List<Pattern>> events,
-        List<Pattern> past, List<Pattern> present, Set<String> negations, List<String> vocabulary, Set<String> keep,
-        String message) {
+        List<Pattern> past, List<Pattern> present, List<Pattern> resolved, Set<String> negations, List<String> vocabulary,
+        Set<String> keep, String message) {
 
     /** The file's shape. */
     record Source(String message, Map<String, Kind> kinds, List<String> past, List<String> present,
-            List<String> negations, List<String> vocabulary, List<String> keep) {
+            List<String> resolved, List<String> negations, List<String> vocabulary, List<String> keep) {
     }
 
     /** One kind of emergency in the file. */
@@ -47,6 +47,7 @@ record EmergencyLexicon(String language, Map<String, List<Pattern>> symptoms, Ma
         List<String> vocabulary = orEmpty(source.vocabulary()).stream().map(TextNormalizer::normalize).distinct().sorted()
                 .toList();
         return new EmergencyLexicon(language, symptoms, events, compile(source.past()), compile(source.present()),
+                compile(source.resolved()),
                 Set.copyOf(orEmpty(source.negations())), vocabulary, Set.copyOf(orEmpty(source.keep())),
                 source.message().strip());
     }

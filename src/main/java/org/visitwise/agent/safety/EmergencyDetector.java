@@ -27,6 +27,15 @@ public final class EmergencyDetector {
     private static final Pattern CLAUSES = Pattern.compile("[.!?;,\\n]+|\\s(?:but|pero|aunque)\\s",
             Pattern.CASE_INSENSITIVE);
 
+    /**
+     * A symptom asked and answered no, as in a checklist: "Chest pain? none.", "Overdose? no lol",
+     * "¿Dolor de pecho? ninguno." — only with the answer alone after a question mark, a colon or a dash.
+     */
+    private static final Pattern DENIED = Pattern.compile(
+            "[^.?!;,\\n]{2,60}[?:\u2014\u2013-]+\\s*(?:none|nope|no|not at all|never|negative|nada|ninguno|ninguna|tampoco|para nada)"
+                    + "(?:\\s+(?:lol|jaja\\w*|at all|thankfully|gracias a dios))?\\s*(?=[.,!;\\n]|$)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
     private final List<EmergencyLexicon> lexicons;
     /**
      * Words of every language that place an event now (patients mix languages); what places it in the
@@ -50,6 +59,7 @@ public final class EmergencyDetector {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
+        text = DENIED.matcher(text).replaceAll(" . ");
         for (EmergencyLexicon lexicon : lexicons) {
             Optional<String> kind = detect(text, lexicon);
             if (kind.isPresent()) {

@@ -95,8 +95,8 @@ public class Conversations {
             }
             Optional<EmergencyDetector.Finding> emergency = guardrails.emergency(text);
             if (emergency.isPresent()) {
-                String language = wording.supported(emergency.get().language());
-                return ChatReply.of(guardrails.emergencyMessage(emergency.get().language()), List.of())
+                String language = wording.supported(emergency.get().language() != null ? emergency.get().language() : session.language());
+                return ChatReply.of(guardrails.emergencyMessage(language), List.of())
                         .withUnderstood(Understood.of(Intent.EMERGENCY, language));
             }
             Understood understood = understand(session, text);

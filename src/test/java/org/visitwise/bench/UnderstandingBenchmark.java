@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.visitwise.agent.safety.EmergencyDetector;
+import org.visitwise.agent.understanding.IntentModel;
 import org.visitwise.agent.understanding.Practice;
 import org.visitwise.agent.understanding.Understander;
 import org.visitwise.scheduling.PracticeDirectory.LocationInfo;
@@ -30,6 +31,10 @@ public final class UnderstandingBenchmark {
         for (Corpus.Part part : Corpus.Part.values()) {
             Corpus.load(part).forEach(m -> texts.add(m.text()));
         }
+        long training = System.nanoTime();
+        IntentModel.forLanguages(List.of("en", "es"));
+        System.out.printf(Locale.ROOT, "learned reader trained at start-up in %.0f ms (cold JVM)%n",
+                (System.nanoTime() - training) / 1e6);
         EmergencyDetector detector = EmergencyDetector.forLanguages(List.of("en", "es"));
         Understander understander = Understander.forLanguages(List.of("en", "es"));
         Practice practice = new Practice(List.of(

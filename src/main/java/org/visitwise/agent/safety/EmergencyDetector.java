@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.visitwise.agent.text.Folding;
+import org.visitwise.agent.understanding.IntentModel;
 import org.visitwise.agent.text.TextNormalizer;
 
 /**
@@ -16,11 +17,24 @@ import org.visitwise.agent.text.TextNormalizer;
  * reads the message. Built for recall: a misspelled reading is added to the text as written, symptoms count
  * wherever they stand, an event ("a stroke") counts unless the same clause places it in the past and
  * nothing places it now ("I had a stroke last year, I need my follow-up"), and only a negation right
- * before a phrase ("no chest pain") sets it aside. What it cannot catch is said in the README.
+ * before a phrase ("no chest pain") sets it aside. Where no vocabulary matches, the learned reader
+ * ({@link IntentModel}) raises the alarm when it is very sure a message is an emergency (a second net
+ * for phrasings no vocabulary holds). What it cannot catch is said in the README.
  */
 public final class EmergencyDetector {
 
-    /** What was recognised: the kind of emergency and the language of the vocabulary that matched. */
+    /**
+     * How sure the learned reader must be of an emergency no vocabulary recognised: set on the
+     * development part, where a lower bar raised more false alarms than the 3% allowed.
+     */
+    static final double LEARNED_ALARM = 0.9;
+    /** The kind of an emergency only the learned reader recognised. */
+    public static final String UNSPECIFIED = "unspecified";
+
+    /**
+     * What was recognised: the kind of emergency and the language of the vocabulary that matched (null
+     * when only the learned reader recognised it: the conversation's language is the best guess).
+     */
     public record Finding(String kind, String language) {
     }
 
@@ -43,8 +57,11 @@ public final class EmergencyDetector {
      */
     private final List<Pattern> present;
 
-    EmergencyDetector(List<EmergencyLexicon> lexicons) {
+    private final IntentModel model;
+
+    EmergencyDetector(List<EmergencyLexicon> lexicons, IntentModel model) {
         this.lexicons = List.copyOf(lexicons);
+        this.model = model;
         this.present = lexicons.stream().flatMap(l -> l.present().stream()).toList();
     }
 
@@ -52,7 +69,7 @@ public final class EmergencyDetector {
     public static EmergencyDetector forLanguages(List<String> languages) {
         List<EmergencyLexicon> lexicons = new ArrayList<>();
         languages.forEach(l -> lexicons.add(EmergencyLexicon.load(l)));
-        return new EmergencyDetector(lexicons);
+        return new EmergencyDetector(lexicons, IntentModel.forLanguages(languages));
     }
 
     public Optional<Finding> detect(String text) {
@@ -66,7 +83,7 @@ public final class EmergencyDetector {
                 return Optional.of(new Finding(kind.get(), lexicon.language()));
             }
         }
-        return Optional.empty();
+        return model.predict(text).emergency() > LEARNED_ALARM ? Optional.of(new Finding(UNSPECIFIED, null)) : Optional.empty();
     }
 
     /**

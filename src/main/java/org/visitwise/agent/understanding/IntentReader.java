@@ -25,9 +25,14 @@ final class IntentReader {
     private IntentReader() {
     }
 
-    static Intent read(Reading reading, Collection<LanguageData> languages) {
+    /** What the cues read, and how sure the surest cue was (0 when none spoke). */
+    record Verdict(Intent intent, int certainty) {
+    }
+
+    static Verdict read(Reading reading, Collection<LanguageData> languages) {
         if (reading.text().isEmpty()) {
-            return reading.asked() ? Intent.HELP : Intent.OTHER; // "?" asks what this is; an emoji says nothing
+            // "?" asks what this is; an emoji says nothing
+            return new Verdict(reading.asked() ? Intent.HELP : Intent.OTHER, DECISIVE);
         }
         Map<Intent, Integer> scores = new EnumMap<>(Intent.class);
         Set<Intent> vetoed = EnumSet.noneOf(Intent.class);
@@ -44,6 +49,7 @@ final class IntentReader {
             }
         }
         vetoed.forEach(scores::remove);
+        int certainty = scores.values().stream().max(Integer::compare).orElse(0);
         Intent best = null;
         int bestScore = 0;
         for (Intent intent : Intent.PRECEDENCE) {
@@ -56,10 +62,10 @@ final class IntentReader {
         if (bestScore < DECISIVE && (best == null || best == Intent.BOOK || best == Intent.OTHER)) {
             Intent byShape = byShape(reading, languages, best);
             if (byShape != null) {
-                return byShape;
+                return new Verdict(byShape, certainty);
             }
         }
-        return best == null ? Intent.OTHER : best;
+        return new Verdict(best == null ? Intent.OTHER : best, certainty);
     }
 
     /**

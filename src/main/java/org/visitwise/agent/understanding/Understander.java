@@ -24,7 +24,14 @@ import org.visitwise.scheduling.PracticeDirectory.PractitionerInfo;
 @ApplicationScoped
 public class Understander {
 
+    /**
+     * How sure the learned reader must be to overrule a cue that spoke (below a strong cue it always
+     * decides): chosen on development and validation messages, never on the test part.
+     */
+    static final double LEARNED_SURE = 0.9;
+
     private final List<LanguageData> languages;
+    private final IntentModel model;
     private final PractitionerMatcher practitioners;
     private final LocationMatcher locations;
 
@@ -35,6 +42,7 @@ public class Understander {
 
     private Understander(List<String> codes) {
         this.languages = codes.stream().map(LanguageData::load).toList();
+        this.model = IntentModel.forLanguages(codes);
         this.practitioners = new PractitionerMatcher(languages);
         this.locations = new LocationMatcher(languages);
     }
@@ -54,7 +62,10 @@ public class Understander {
         Reading reading = Reading.of(text, languages);
         LanguageData language = language(reading, conversationLanguage);
         String practitionerId = practitioners.match(reading, practice.practitioners(), regularDoctor).orElse(null);
-        Intent intent = IntentReader.read(reading, languages);
+        IntentReader.Verdict cues = IntentReader.read(reading, languages);
+        IntentModel.Prediction learned = model.predict(reading);
+        boolean learnedDecides = decides(cues, learned);
+        Intent intent = learnedDecides ? learned.intent() : cues.intent();
         boolean reschedule = intent == Intent.RESCHEDULE;
         String folded = reading.folded(language);
         String visitType = visitType(reading, language, practice.visitTypes());
@@ -76,8 +87,17 @@ public class Understander {
         boolean request = languages.stream().anyMatch(l -> l.request().matcher(reading.text()).find());
         // details alone ("Dr. Wei on Friday?") ask to book; a question about the practice that names a
         // day or a place ("is the downtown clinic open Saturday?") does not
-        return intent == Intent.OTHER && understood.hasDetails() && !hasOtherCue(reading) && (request || !question)
+        return intent == Intent.OTHER && understood.hasDetails() && !learnedDecides && !hasOtherCue(reading) && (request || !question)
                 ? understood.withIntent(Intent.BOOK) : understood;
+    }
+
+    /**
+     * Whether the learned reader decides the intent: when the cues are unsure (no strong cue spoke) or
+     * it is very sure. An alarm is the emergency detector's to raise, not this reader's.
+     */
+    static boolean decides(IntentReader.Verdict cues, IntentModel.Prediction learned) {
+        return learned.intent() != Intent.EMERGENCY
+                && (cues.certainty() < IntentReader.STRONG || learned.confidence() > LEARNED_SURE);
     }
 
     /** The practitioner these words name, if they name exactly one. */

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.visitwise.agent.text.TextNormalizer;
+import org.visitwise.agent.understanding.IntentModel;
 
 class EmergencyDetectorTest {
 
@@ -60,6 +61,16 @@ class EmergencyDetectorTest {
         assertEquals("es", finding.orElseThrow().language());
         assertEquals(Optional.of("suicide"), kind("ya no quiero seguir viviendo"));
         assertEquals(Optional.of("child"), kind("mi bebe tiene los labios morados"));
+    }
+
+    @Test
+    void theLearnedReaderIsASecondNetForWhatNoVocabularyHolds() {
+        EmergencyDetector learnedOnly = new EmergencyDetector(List.of(), IntentModel.forLanguages(List.of("en", "es")));
+        Optional<EmergencyDetector.Finding> finding = learnedOnly.detect("she took the whole bottle of her sleeping pills");
+        assertEquals(Optional.of(new EmergencyDetector.Finding(EmergencyDetector.UNSPECIFIED, null)), finding,
+                "recognised without a vocabulary; the conversation's language answers");
+        assertEquals(Optional.empty(), learnedOnly.detect("could you squeeze me in for a follow-up next week"));
+        assertEquals(Optional.empty(), learnedOnly.detect("necesito cambiar mi cita del jueves"));
     }
 
     @Test

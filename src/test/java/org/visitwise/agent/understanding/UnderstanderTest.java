@@ -41,7 +41,9 @@ class UnderstanderTest {
             "do you take Aetna?|other",
             "necesito una cita con el doctor|book",
             "no voy a poder ir el jueves, me la pueden cambiar para la semana que viene?|reschedule",
-            "cuales son mis citas|list" })
+            "cuales son mis citas|list",
+            "I'd like to book a skin cancer screening|book",
+            "quiero una cita para revisarme, hay cancer en mi familia|book" })
     void intents(String text, String intent) {
         assertEquals(intent, read(text).intent().code(), text);
     }

@@ -19,26 +19,24 @@ import org.visitwise.support.Corpus.Part;
  * the emergency check first, then understanding. Both parts print their figures and a confusion
  * matrix; the development part also prints its misses, the test part (never tuned on) never its texts.
  * The product's thresholds are intent 95%, practitioner 95%, day 90%, Spanish intent 90% on the test
- * part: practitioner and day reach them and are held there; intent and Spanish intent do not yet
- * (see the README), and are held at the figures recorded there, so that no change reads worse.
+ * part: practitioner, day and Spanish intent reach them and are held there; intent does not yet (see
+ * the README), and is held at the figure recorded there, so that no change reads worse.
  */
 class UnderstandingCorpusTest {
 
-    /** Test-part intent accuracy as recorded in the README (84.5%), less a margin of a few messages; the goal is 0.95. */
-    private static final double TEST_INTENT_FLOOR = 0.82;
-    /** Test-part Spanish intent accuracy as recorded in the README (87.0%), less a margin; the goal is 0.90. */
-    private static final double TEST_SPANISH_INTENT_FLOOR = 0.84;
+    /** Test-part intent accuracy as recorded in the README (90.4%), less a margin of a few messages; the goal is 0.95. */
+    private static final double TEST_INTENT_FLOOR = 0.88;
 
     private static final Understander UNDERSTANDER = Understander.forLanguages(List.of("en", "es"));
     private static final EmergencyDetector DETECTOR = EmergencyDetector.forLanguages(List.of("en", "es"));
 
     @Test
-    void theTestPartMeetsThePractitionerAndDayThresholdsAndNeverReadsWorse() {
+    void theTestPartMeetsThePractitionerDayAndSpanishThresholdsAndNeverReadsWorse() {
         Figures f = measure(Corpus.load(Part.TEST), false);
         assertTrue(f.practitioner.rate() >= 0.95, "practitioner " + f.practitioner);
         assertTrue(f.day.rate() >= 0.90, "day " + f.day);
         assertTrue(f.intent.rate() >= TEST_INTENT_FLOOR, "intent " + f.intent);
-        assertTrue(f.spanishIntent.rate() >= TEST_SPANISH_INTENT_FLOOR, "Spanish intent " + f.spanishIntent);
+        assertTrue(f.spanishIntent.rate() >= 0.90, "Spanish intent " + f.spanishIntent);
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.quarkus.runtime.Startup;
+
 import org.visitwise.agent.AgentConfig;
 import org.visitwise.scheduling.PracticeDirectory.PractitionerInfo;
 
@@ -19,8 +21,10 @@ import org.visitwise.scheduling.PracticeDirectory.PractitionerInfo;
  * Understanding: pure functions from a patient's text, the practice's directory and the day to what
  * was understood ({@link Understood}), in every configured language ({@code language/<code>/understanding.yaml}).
  * It reads; it decides nothing and calls nothing, except asking {@code regularDoctor} when the patient
- * says "my regular doctor".
+ * says "my regular doctor". Made when the application starts (its learned reader is trained then, not
+ * on a patient's first message).
  */
+@Startup
 @ApplicationScoped
 public class Understander {
 

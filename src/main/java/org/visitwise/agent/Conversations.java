@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.visitwise.agent.safety.EmergencyDetector;
+import org.visitwise.agent.text.TextNormalizer;
 import org.visitwise.agent.understanding.Intent;
 import org.visitwise.agent.understanding.Practice;
 import org.visitwise.agent.understanding.Understander;
@@ -84,6 +85,9 @@ public class Conversations {
         }
         if (text != null && text.length() > config.maxMessageLength()) {
             throw new MessageTooLongException(config.maxMessageLength());
+        }
+        if (text != null && !TextNormalizer.hasVisibleText(text)) {
+            throw new InvalidRequestException("The message has no text: send words, or choose a quick reply.");
         }
         ChatSession session = sessions.find(sessionId, caller);
         Counter.builder("visitwise.conversation.turns").description("Patient turns handled")

@@ -19,8 +19,14 @@ import org.hl7.fhir.r4.model.Resource;
 public record FhirRequest(Interaction interaction, String resourceType, String id,
         Map<String, List<String>> params, Resource body) {
 
+    /**
+     * A FHIR logical id ({@code [A-Za-z0-9\-.]{1,64}}), except one made only of dots: "." and ".." are
+     * path segments, not ids, and would take a request out of the resource's path.
+     */
+    public static final String ID_REGEX = "(?!\\.+$)[A-Za-z0-9\\-.]{1,64}";
+
     private static final Pattern TYPE = Pattern.compile("[A-Z][A-Za-z]{1,63}");
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+    private static final Pattern ID = Pattern.compile(ID_REGEX);
 
     public FhirRequest {
         params = params == null ? Map.of() : Map.copyOf(params);

@@ -31,6 +31,13 @@ public interface SchedulingConfig {
     @WithDefault("30s")
     String holdSweepInterval();
 
+    /**
+     * How far from today, either way, a slot search may name a day: a search beyond it is refused
+     * before the EHR is asked (a year-9999 date is not a question for the EHR).
+     */
+    @WithDefault("366")
+    int horizonDays();
+
     /** Days searched when a slot search gives no end date. */
     @WithDefault("21")
     int searchDays();

@@ -3,10 +3,12 @@ package org.visitwise.scheduling;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
+import org.visitwise.ehr.FhirRequest;
+
 /** Request bodies of the scheduling API: structured fields only, no free text. */
 public final class SchedulingRequests {
 
-    static final String ID = "[A-Za-z0-9\\-.]{1,64}";
+    static final String ID = FhirRequest.ID_REGEX;
     static final String CODE = "[a-z0-9\\-]{1,40}";
 
     private SchedulingRequests() {

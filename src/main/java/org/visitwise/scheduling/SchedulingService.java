@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -62,6 +63,13 @@ public class SchedulingService {
     /** Open slots matching the query, earliest first, at most a page. */
     public List<SlotView> find(Caller caller, SlotQuery query) {
         query.visitType().ifPresent(this::requireVisitType);
+        LocalDate today = LocalDate.now(clock.withZone(config.timeZone()));
+        for (Optional<LocalDate> day : List.of(query.from(), query.to())) {
+            if (day.isPresent() && Math.abs(ChronoUnit.DAYS.between(today, day.get())) > config.horizonDays()) {
+                throw new InvalidSchedulingRequestException(400,
+                        "Dates must be within " + config.horizonDays() + " days of today.");
+            }
+        }
         Snapshot dir = directory.current();
         Set<String> schedules = dir.schedules().values().stream()
                 .filter(s -> query.practitionerId().map(p -> s.practitioner() != null && s.practitioner().id().equals(p)).orElse(true))
@@ -70,7 +78,6 @@ public class SchedulingService {
         if (schedules.isEmpty()) {
             return List.of();
         }
-        LocalDate today = LocalDate.now(clock.withZone(config.timeZone()));
         LocalDate from = query.from().orElse(today);
         LocalDate to = query.to().orElse(from.plusDays(config.searchDays()));
         if (to.isBefore(from)) {

@@ -36,6 +36,16 @@ public final class TextNormalizer {
      * Optimal-string-alignment distance (edits: insert, delete, substitute, swap two neighbours), or
      * {@code limit + 1} as soon as it is certain to exceed {@code limit}.
      */
+    /**
+     * Whether the text holds anything to read: a character that is not white space (of any script),
+     * not a control character and not an invisible format character (zero-width space, byte-order mark,
+     * bidirectional marks).
+     */
+    public static boolean hasVisibleText(String text) {
+        return text.codePoints().anyMatch(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)
+                && Character.getType(c) != Character.CONTROL && Character.getType(c) != Character.FORMAT);
+    }
+
     public static int distance(String a, String b, int limit) {
         if (Math.abs(a.length() - b.length()) > limit) {
             return limit + 1;

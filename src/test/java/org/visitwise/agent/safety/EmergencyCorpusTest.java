@@ -25,7 +25,7 @@ class EmergencyCorpusTest {
     private static final EmergencyDetector DETECTOR = EmergencyDetector.forLanguages(List.of("en", "es"));
     private static final double MAX_FALSE_ALARMS = 0.03;
     /** Recall on the test part as last recorded in the README; the goal is 1.0. */
-    private static final double TEST_PART_RECALL_FLOOR = 0.95;
+    private static final double TEST_PART_RECALL_FLOOR = 0.96;
 
     @Test
     void theTestPartRecallNeverFallsAndFalseAlarmsStayFew() {

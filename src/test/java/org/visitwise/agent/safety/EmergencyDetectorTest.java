@@ -64,6 +64,12 @@ class EmergencyDetectorTest {
     }
 
     @Test
+    void aWordOfOneLanguageIsNotAnAlarmOfAnother() {
+        assertEquals(Optional.of("stroke"), kind("I think my dad is having a TIA, his arm went weak"));
+        assertEquals(Optional.empty(), kind("mi abuelo se fue a vivir con mi tía, cancelen su cita del lunes"));
+    }
+
+    @Test
     void theLearnedReaderIsASecondNetForWhatNoVocabularyHolds() {
         EmergencyDetector learnedOnly = new EmergencyDetector(List.of(), IntentModel.forLanguages(List.of("en", "es")));
         Optional<EmergencyDetector.Finding> finding = learnedOnly.detect("she took the whole bottle of her sleeping pills");

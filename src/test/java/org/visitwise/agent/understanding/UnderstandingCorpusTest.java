@@ -24,8 +24,8 @@ import org.visitwise.support.Corpus.Part;
  */
 class UnderstandingCorpusTest {
 
-    /** Test-part intent accuracy as recorded in the README (90.4%), less a margin of a few messages; the goal is 0.95. */
-    private static final double TEST_INTENT_FLOOR = 0.88;
+    /** Test-part intent accuracy as recorded in the README (92.4%), less a margin of a few messages; the goal is 0.95. */
+    private static final double TEST_INTENT_FLOOR = 0.90;
 
     private static final Understander UNDERSTANDER = Understander.forLanguages(List.of("en", "es"));
     private static final EmergencyDetector DETECTOR = EmergencyDetector.forLanguages(List.of("en", "es"));

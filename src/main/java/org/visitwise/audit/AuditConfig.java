@@ -26,6 +26,14 @@ public interface AuditConfig {
     int feedCapacity();
 
     /**
+     * How many refusals of unauthenticated requests (failed logins, anonymous denials) the feed keeps,
+     * apart from {@code feed-capacity}: noise from outside cannot push out the events that matter.
+     * The log stream keeps them all.
+     */
+    @WithDefault("1000")
+    int feedNoiseCapacity();
+
+    /**
      * Ed25519 private key (PKCS#8 PEM file) signing the audit chain's checkpoints. Required: there is
      * no default outside dev and test (where the sandbox makes one at start-up).
      */

@@ -4,17 +4,21 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /**
- * The most recent audit events of this instance, in chain order, in a bounded buffer: the oldest are
- * dropped when it is full (the log stream is the durable copy). Each carries its position in the
- * instance's chain, so that a collector pages without missing events written late ({@code after=<seq>});
- * positions skip only the chain's checkpoint lines, so a larger jump means the collector fell behind
- * the buffer. PHI-free by construction.
+ * The most recent audit events of this instance, in chain order, in bounded buffers: the oldest are
+ * dropped when one is full (the log stream is the durable copy). Refusals of requests without an
+ * identity (failed logins, anonymous denials) have a buffer of their own, so that anyone on the
+ * network, by sending bad tokens, can push out only other such refusals, never the accesses and
+ * changes the breach report and collectors rely on. Each event carries its position in the instance's
+ * chain, so that a collector pages without missing events written late ({@code after=<seq>});
+ * positions skip only the chain's checkpoint lines, so a larger jump means the collector fell behind a
+ * buffer. PHI-free by construction.
  */
 public final class AuditFeed {
 
@@ -22,22 +26,21 @@ public final class AuditFeed {
     public record Entry(long seq, @JsonUnwrapped AuditEvent event) {
     }
 
-    private final int capacity;
-    private final Deque<Entry> entries;
+    private final Ring events;
+    private final Ring noise;
 
-    AuditFeed(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("feed capacity must be positive");
-        }
-        this.capacity = capacity;
-        this.entries = new ArrayDeque<>(Math.min(capacity, 1024));
+    AuditFeed(int capacity, int noiseCapacity) {
+        this.events = new Ring(capacity);
+        this.noise = new Ring(noiseCapacity);
     }
 
     synchronized void append(long seq, AuditEvent event) {
-        if (entries.size() == capacity) {
-            entries.removeFirst();
-        }
-        entries.addLast(new Entry(seq, event));
+        (isNoise(event) ? noise : events).add(new Entry(seq, event));
+    }
+
+    /** A refusal of a request that carried no verified identity. */
+    static boolean isNoise(AuditEvent event) {
+        return "security".equals(event.type()) && event.actor() == null;
     }
 
     /** Up to {@code limit} events recorded at or after {@code since}, in chain order. */
@@ -47,7 +50,7 @@ public final class AuditFeed {
 
     /** Position of the newest event held, or 0. */
     public synchronized long lastSeq() {
-        return entries.isEmpty() ? 0 : entries.getLast().seq();
+        return Math.max(events.lastSeq(), noise.lastSeq());
     }
 
     /** Up to {@code limit} events after chain position {@code seq}, in chain order. */
@@ -56,15 +59,63 @@ public final class AuditFeed {
     }
 
     private synchronized List<Entry> select(Predicate<Entry> wanted, int limit) {
-        List<Entry> found = new ArrayList<>(Math.min(limit, entries.size()));
-        for (Entry entry : entries) {
-            if (wanted.test(entry)) {
-                found.add(entry);
-                if (found.size() == limit) {
-                    break;
-                }
+        List<Entry> found = new ArrayList<>(Math.min(limit, events.size() + noise.size()));
+        Iterator<Entry> a = events.iterator();
+        Iterator<Entry> b = noise.iterator();
+        Entry x = next(a);
+        Entry y = next(b);
+        while ((x != null || y != null) && found.size() < limit) {
+            Entry first;
+            if (y == null || (x != null && x.seq() < y.seq())) {
+                first = x;
+                x = next(a);
+            } else {
+                first = y;
+                y = next(b);
+            }
+            if (wanted.test(first)) {
+                found.add(first);
             }
         }
         return found;
+    }
+
+    private static Entry next(Iterator<Entry> entries) {
+        return entries.hasNext() ? entries.next() : null;
+    }
+
+    /** A bounded buffer, in chain order. */
+    private static final class Ring implements Iterable<Entry> {
+
+        private final int capacity;
+        private final Deque<Entry> entries;
+
+        Ring(int capacity) {
+            if (capacity < 1) {
+                throw new IllegalArgumentException("feed capacity must be positive");
+            }
+            this.capacity = capacity;
+            this.entries = new ArrayDeque<>(Math.min(capacity, 1024));
+        }
+
+        void add(Entry entry) {
+            if (entries.size() == capacity) {
+                entries.removeFirst();
+            }
+            entries.addLast(entry);
+        }
+
+        long lastSeq() {
+            return entries.isEmpty() ? 0 : entries.getLast().seq();
+        }
+
+        int size() {
+            return entries.size();
+        }
+
+        @Override
+        public Iterator<Entry> iterator() {
+            return entries.iterator();
+        }
     }
 }

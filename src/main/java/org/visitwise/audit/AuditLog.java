@@ -46,7 +46,7 @@ public class AuditLog {
         this.config = config;
         this.pseudonymizer = pseudonymizer;
         this.clock = clock;
-        this.feed = new AuditFeed(config.feedCapacity());
+        this.feed = new AuditFeed(config.feedCapacity(), config.feedNoiseCapacity());
         this.chain = new AuditChain(JSON, CheckpointSigner.fromPem(config.checkpointKey()), config.source(),
                 config.checkpointEvery());
     }

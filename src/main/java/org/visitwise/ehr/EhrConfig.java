@@ -2,6 +2,7 @@ package org.visitwise.ehr;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -23,6 +24,13 @@ public interface EhrConfig {
     /** {@code _count} added to every search that does not set one. */
     @WithDefault("20")
     int defaultCount();
+
+    /**
+     * How long the readiness check's answer from the EHR is reused: probes, however many and from
+     * whomever, ask the EHR at most once in this time.
+     */
+    @WithDefault("30s")
+    Duration readinessCache();
 
     /** The agent's own identity as the actor of calls it makes without a user (health checks). */
     @WithDefault("visitwise-agent")

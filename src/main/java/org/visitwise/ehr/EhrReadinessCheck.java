@@ -1,5 +1,8 @@
 package org.visitwise.ehr;
 
+import java.time.Clock;
+import java.time.Instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.health.HealthCheck;
@@ -10,20 +13,47 @@ import org.hl7.fhir.r4.model.CapabilityStatement;
 
 /**
  * Ready when the EHR answers {@code GET [base]/metadata} over mutual TLS with an R4
- * CapabilityStatement (the scope policy was already loaded when the gateway started).
+ * CapabilityStatement (the scope policy was already loaded when the gateway started). The answer is
+ * reused for {@code visitwise.ehr.readiness-cache}, and only one probe at a time asks: anonymous
+ * probes cannot make the agent call the EHR (and write audit lines) at a rate of their choosing.
  */
 @Readiness
 @ApplicationScoped
 public class EhrReadinessCheck implements HealthCheck {
 
-    private final EhrGateway gateway;
+    private record Answer(HealthCheckResponse response, Instant asked) {
+    }
 
-    EhrReadinessCheck(EhrGateway gateway) {
+    private final EhrGateway gateway;
+    private final EhrConfig config;
+    private final Clock clock;
+    private volatile Answer last;
+
+    EhrReadinessCheck(EhrGateway gateway, EhrConfig config, Clock clock) {
         this.gateway = gateway;
+        this.config = config;
+        this.clock = clock;
     }
 
     @Override
     public HealthCheckResponse call() {
+        Answer answer = last;
+        if (fresh(answer)) {
+            return answer.response();
+        }
+        synchronized (this) {
+            if (!fresh(last)) {
+                last = new Answer(ask(), clock.instant());
+            }
+            return last.response();
+        }
+    }
+
+    private boolean fresh(Answer answer) {
+        return answer != null && answer.asked().plus(config.readinessCache()).isAfter(clock.instant());
+    }
+
+    private HealthCheckResponse ask() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("ehr");
         try {
             CapabilityStatement capabilities = gateway.capabilities(gateway.agentContext());

@@ -120,6 +120,10 @@ class SessionStoreTest {
                 return 100;
             }
 
+            public int feedNoiseCapacity() {
+                return 10;
+            }
+
             public java.nio.file.Path checkpointKey() {
                 return org.visitwise.support.AuditKeys.checkpointKey();
             }

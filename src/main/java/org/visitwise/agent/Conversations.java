@@ -17,7 +17,10 @@ import org.visitwise.agent.understanding.Practice;
 import org.visitwise.agent.understanding.Understander;
 import org.visitwise.agent.understanding.Understood;
 import org.visitwise.agent.wording.Wording;
+import org.visitwise.api.CurrentRequest;
 import org.visitwise.api.InvalidRequestException;
+import org.visitwise.limits.Limit;
+import org.visitwise.limits.RateLimits;
 import org.visitwise.scheduling.PracticeDirectory;
 import org.visitwise.scheduling.SchedulingConfig;
 import org.visitwise.scheduling.SchedulingService;
@@ -52,10 +55,11 @@ public class Conversations {
     private final SchedulingService scheduling;
     private final SchedulingConfig schedulingConfig;
     private final Clock clock;
+    private final RateLimits limits;
 
     Conversations(SessionStore sessions, EngineSelector engines, SessionConfig config, PracticeDirectory directory,
             MeterRegistry metrics, Guardrails guardrails, Understander understander, Wording wording,
-            SchedulingService scheduling, SchedulingConfig schedulingConfig, Clock clock) {
+            SchedulingService scheduling, SchedulingConfig schedulingConfig, Clock clock, RateLimits limits) {
         this.sessions = sessions;
         this.engines = engines;
         this.config = config;
@@ -67,10 +71,17 @@ public class Conversations {
         this.scheduling = scheduling;
         this.schedulingConfig = schedulingConfig;
         this.clock = clock;
+        this.limits = limits;
     }
 
     /** Opens a conversation in {@code language} (the client's, if the assistant speaks it). */
     public Opened open(Caller caller, Channel channel, String language) {
+        // per person and patient (staff and the EHR open conversations for many patients), and, on the
+        // web, per client address
+        limits.consume(Limit.CONVERSATIONS_PER_SUBJECT, caller.subject() + "|" + caller.patientId(), caller.subject());
+        if (channel == Channel.WEB) {
+            limits.consume(Limit.CONVERSATIONS_PER_ADDRESS, CurrentRequest.clientAddress(), caller.subject());
+        }
         ChatSession session = sessions.open(caller, channel);
         session.language(wording.supported(language));
         ChatReply greeting = sessions.exclusively(session, () -> engines.engine().start(session));
@@ -90,6 +101,7 @@ public class Conversations {
             throw new InvalidRequestException("The message has no text: send words, or choose a quick reply.");
         }
         ChatSession session = sessions.find(sessionId, caller);
+        limits.consume(Limit.TURNS_PER_CONVERSATION, session.id(), caller.subject());
         Counter.builder("visitwise.conversation.turns").description("Patient turns handled")
                 .tag("channel", session.channel().code()).register(metrics).increment();
         return sessions.exclusively(session, () -> {

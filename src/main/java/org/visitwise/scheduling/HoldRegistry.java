@@ -20,6 +20,19 @@ public class HoldRegistry {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, Hold> holds = new ConcurrentHashMap<>();
+    /** Striped locks: one patient's holds are made one at a time (a patient holds one slot at most). */
+    private final Object[] locks = new Object[256];
+
+    HoldRegistry() {
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new Object();
+        }
+    }
+
+    /** The lock under which a patient's hold is replaced. */
+    Object lockFor(String patientId) {
+        return locks[Math.floorMod(patientId == null ? 0 : patientId.hashCode(), locks.length)];
+    }
 
     static String newId() {
         byte[] bytes = new byte[16];

@@ -22,6 +22,8 @@ import org.visitwise.ehr.EhrCallContext;
 import org.visitwise.ehr.EhrUnavailableException;
 import org.visitwise.ehr.EhrVersionConflictException;
 import org.visitwise.ehr.ScopeDeniedException;
+import org.visitwise.limits.Limit;
+import org.visitwise.limits.RateLimits;
 import org.visitwise.scheduling.PracticeDirectory.ScheduleInfo;
 import org.visitwise.scheduling.PracticeDirectory.Snapshot;
 import org.visitwise.security.Caller;
@@ -38,6 +40,7 @@ import io.quarkus.logging.Log;
 @ApplicationScoped
 public class SchedulingService {
 
+    private final RateLimits limits;
     private final SchedulingPort ehr;
     private final PracticeDirectory directory;
     private final HoldRegistry holds;
@@ -48,8 +51,9 @@ public class SchedulingService {
     private final Counter conflicts;
 
     SchedulingService(SchedulingPort ehr, PracticeDirectory directory, HoldRegistry holds, SchedulingConfig config,
-            AuditLog audit, Clock clock, MeterRegistry metrics) {
+            AuditLog audit, Clock clock, MeterRegistry metrics, RateLimits limits) {
         this.ehr = ehr;
+        this.limits = limits;
         this.directory = directory;
         this.holds = holds;
         this.config = config;
@@ -88,9 +92,19 @@ public class SchedulingService {
         return freeSlots(caller.ehr(null), dir, schedules, start, end, query.visitType(), query.time(), null);
     }
 
-    /** Holds a free slot for the caller's patient; a patient holds at most one slot at a time. */
+    /**
+     * Holds a free slot for the caller's patient; a patient holds at most one slot at a time: a new
+     * hold supersedes the previous one, and concurrent holds of one patient are made one after the other.
+     */
     public HoldView hold(Caller caller, String slotId, String visitType) {
         requireVisitType(visitType);
+        limits.consume(Limit.HOLDS_PER_PATIENT, caller.patientId(), caller.subject());
+        synchronized (holds.lockFor(caller.patientId())) {
+            return holdAlone(caller, slotId, visitType);
+        }
+    }
+
+    private HoldView holdAlone(Caller caller, String slotId, String visitType) {
         EhrCallContext ctx = caller.ehr(null);
         holds.activeOf(caller.patientId()).ifPresent(previous -> release(previous, "superseded"));
         Snapshot dir = directory.current();
@@ -126,6 +140,7 @@ public class SchedulingService {
             return new Booking(views.appointment(ehr.appointment(ctx, hold.booked())
                     .orElseThrow(() -> new AppointmentNotFoundException("appointment")), dir), true);
         }
+        limits.consume(Limit.BOOKINGS_PER_PATIENT, caller.patientId(), caller.subject());
         Appointment booked;
         try {
             booked = ehr.bookHeld(ctx, hold.held(), idempotencyKey);
@@ -152,6 +167,7 @@ public class SchedulingService {
         if (earlier.isPresent()) {
             return new Booking(views.appointment(earlier.get(), dir), true);
         }
+        limits.consume(Limit.BOOKINGS_PER_PATIENT, caller.patientId(), caller.subject());
         Slot slot = ehr.slot(ctx, slotId);
         ScheduleInfo schedule = bookable(slot, visitType, dir, ctx);
         Appointment booked;
@@ -192,6 +208,7 @@ public class SchedulingService {
             throw new InvalidSchedulingRequestException(409, "Only a booked appointment can be rescheduled.");
         }
         requireChangeable(old, dir);
+        limits.consume(Limit.BOOKINGS_PER_PATIENT, caller.patientId(), caller.subject());
         List<String> types = views.codes(old.getServiceType());
         String visitType = types.isEmpty() ? config.visitTypes().get(0) : types.get(0);
         Slot slot = ehr.slot(ctx, newSlotId);

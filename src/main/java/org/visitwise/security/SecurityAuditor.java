@@ -7,6 +7,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.visitwise.api.CurrentRequest;
 import org.visitwise.audit.AuditLog;
 import org.visitwise.audit.AuditOutcome;
+import org.visitwise.limits.Limit;
+import org.visitwise.limits.RateLimits;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,8 +27,11 @@ public class SecurityAuditor {
     private final Counter failedLogins;
     private final Counter denials;
 
-    SecurityAuditor(AuditLog audit, MeterRegistry metrics) {
+    private final RateLimits limits;
+
+    SecurityAuditor(AuditLog audit, MeterRegistry metrics, RateLimits limits) {
         this.audit = audit;
+        this.limits = limits;
         this.failedLogins = Counter.builder("visitwise.security.login.failures")
                 .description("Requests refused because their credentials could not be verified").register(metrics);
         this.denials = Counter.builder("visitwise.security.denials")
@@ -35,6 +40,7 @@ public class SecurityAuditor {
 
     void authenticationFailed(@Observes AuthenticationFailureEvent event) {
         failedLogins.increment();
+        limits.count(Limit.FAILED_AUTHENTICATIONS_PER_ADDRESS, CurrentRequest.clientAddress());
         audit.event("security", "login-failure").action('E').client(CurrentRequest.clientAddress())
                 .failure(AuditOutcome.MINOR_FAILURE, 401, "authentication-failed").record();
     }

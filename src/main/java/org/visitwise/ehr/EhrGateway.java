@@ -77,7 +77,10 @@ public class EhrGateway {
 
     /**
      * Searches one resource type. Each parameter's values are ANDed ({@code start=ge…&start=lt…});
-     * {@code _count} is added when missing so that no search asks for more than needed.
+     * {@code _count} is added when missing so that no search asks for more than needed. Every search
+     * asks the EHR for fresh results ({@code Cache-Control: no-cache}): what the agent searches for is
+     * live state (free slots, a booking made a moment ago), and a real server's search cache would
+     * answer a retry with what was true before the booking.
      */
     @Retry(maxRetries = 2, delay = 100, retryOn = EhrUnavailableException.class)
     public Bundle search(EhrCallContext ctx, String resourceType, Map<String, List<String>> params) {
@@ -86,7 +89,7 @@ public class EhrGateway {
         FhirRequest request = FhirRequest.search(resourceType, withCount);
         MultivaluedHashMap<String, String> query = new MultivaluedHashMap<>();
         request.params().forEach(query::addAll);
-        return call(ctx, request, () -> client.search(request.resourceType(), query), Bundle.class);
+        return call(ctx, request, () -> client.search(request.resourceType(), query, "no-cache"), Bundle.class);
     }
 
     @SuppressWarnings("unchecked")

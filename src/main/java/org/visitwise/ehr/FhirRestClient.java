@@ -33,9 +33,14 @@ interface FhirRestClient {
     @Path("{type}/{id}")
     Response read(@PathParam("type") String type, @PathParam("id") String id);
 
+    /**
+     * A search, with {@code Cache-Control: no-cache}: servers such as HAPI FHIR answer a repeated
+     * search from a cache (for a minute by default) unless told not to.
+     */
     @GET
     @Path("{type}")
-    Response search(@PathParam("type") String type, @RestQuery MultivaluedMap<String, String> params);
+    Response search(@PathParam("type") String type, @RestQuery MultivaluedMap<String, String> params,
+            @HeaderParam("Cache-Control") String cacheControl);
 
     @POST
     @Path("{type}")

@@ -20,7 +20,10 @@ public class HoldRegistry {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, Hold> holds = new ConcurrentHashMap<>();
-    /** Striped locks: one patient's holds are made one at a time (a patient holds one slot at most). */
+    /**
+     * Striped locks: one patient's holds are made one at a time (a patient holds one slot at most), and
+     * so are the bookings with one idempotency key.
+     */
     private final Object[] locks = new Object[256];
 
     HoldRegistry() {
@@ -29,9 +32,9 @@ public class HoldRegistry {
         }
     }
 
-    /** The lock under which a patient's hold is replaced. */
-    Object lockFor(String patientId) {
-        return locks[Math.floorMod(patientId == null ? 0 : patientId.hashCode(), locks.length)];
+    /** The lock under which a patient's hold is replaced, or a key's booking made. */
+    Object lockFor(String key) {
+        return locks[Math.floorMod(key == null ? 0 : key.hashCode(), locks.length)];
     }
 
     static String newId() {

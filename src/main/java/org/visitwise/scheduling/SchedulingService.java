@@ -158,9 +158,19 @@ public class SchedulingService {
         return new Booking(views.appointment(booked, dir), false);
     }
 
-    /** Books a free slot in one step. The same idempotency key never books twice. */
+    /**
+     * Books a free slot in one step. The same idempotency key never books twice: requests with one key
+     * are answered one after the other (in this instance), each asking the EHR afresh whether the key
+     * already booked.
+     */
     public Booking book(Caller caller, String slotId, String visitType, String idempotencyKey) {
         requireVisitType(visitType);
+        synchronized (holds.lockFor(caller.patientId() + "|" + idempotencyKey)) {
+            return bookOnce(caller, slotId, visitType, idempotencyKey);
+        }
+    }
+
+    private Booking bookOnce(Caller caller, String slotId, String visitType, String idempotencyKey) {
         EhrCallContext ctx = caller.ehr(null);
         Snapshot dir = directory.current();
         Optional<Appointment> earlier = ehr.byIdempotencyKey(ctx, idempotencyKey);

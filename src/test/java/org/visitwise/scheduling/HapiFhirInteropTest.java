@@ -49,8 +49,14 @@ class HapiFhirInteropTest {
         Journeys.twentyPatientsRaceForOneSlot(appointments, "prac-001", EhrState.of(gateway));
     }
 
+    /** Against HAPI's search cache (60 s by default): the retry right after the booking must find it. */
     @Test
     void idempotencyAgainstHapiFhir() {
         Journeys.sameKeyTwiceBooksOnce("pat-022", "prac-003", EhrState.of(gateway));
+    }
+
+    @Test
+    void concurrentRetriesWithOneKeyBookOnceAgainstHapiFhir() throws Exception {
+        Journeys.concurrentRetriesWithOneKeyBookOnce("pat-023", "prac-002", EhrState.of(gateway));
     }
 }

@@ -152,6 +152,11 @@ class SchedulingApiTest {
     }
 
     @Test
+    void concurrentRetriesWithOneKeyBookOnce() throws Exception {
+        Journeys.concurrentRetriesWithOneKeyBookOnce("pat-018", "prac-001", EhrState.of(sandbox.store()));
+    }
+
+    @Test
     void patientCannotTouchAnotherPatientsAppointmentAndNothingAboutThemLeaves() {
         long before = sandbox.requestCount();
         as("pat-001").post("/api/v1/appointments/appt-006/cancel").then().statusCode(404)

@@ -1,8 +1,10 @@
 package org.visitwise.support;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,10 +16,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Slot;
@@ -133,6 +140,36 @@ public final class Journeys {
         assertEquals(1, ehr.appointmentsOnSlot(slotId, "booked"));
         assertEquals(Appointment.AppointmentStatus.BOOKED, ehr.appointment(first));
         assertEquals(Slot.SlotStatus.BUSY, ehr.slot(slotId));
+    }
+
+    /**
+     * Five retries of one booking, sent at once with one idempotency key (and, as a confused client
+     * might, five different slots): one appointment, and every answer names it.
+     */
+    public static void concurrentRetriesWithOneKeyBookOnce(String patientId, String practitionerId, EhrState ehr)
+            throws Exception {
+        List<String> slots = as(patientId).queryParam("practitioner", practitionerId).queryParam("from", outsideTheWindow())
+                .get("/api/v1/slots").then().statusCode(200).extract().path("slots.id");
+        List<String> five = slots.subList(0, 5);
+        String key = key();
+        ExecutorService pool = Executors.newFixedThreadPool(five.size());
+        List<Future<String>> answers = new ArrayList<>();
+        try {
+            for (String slot : five) {
+                answers.add(pool.submit(() -> as(patientId).header("Idempotency-Key", key)
+                        .body(Map.of("slotId", slot, "visitType", "follow-up")).post("/api/v1/appointments")
+                        .then().statusCode(anyOf(is(201), is(200)))
+                        .extract().path("id")));
+            }
+            Set<String> ids = new HashSet<>();
+            for (Future<String> answer : answers) {
+                ids.add(answer.get());
+            }
+            assertEquals(1, ids.size(), "every answer names the one appointment");
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, five.stream().mapToInt(s -> ehr.appointmentsOnSlot(s, "booked")).sum(), "one appointment in the EHR");
     }
 
     public static RequestSpecification as(String patientId) {

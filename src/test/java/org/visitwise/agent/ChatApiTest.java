@@ -28,6 +28,7 @@ import org.visitwise.session.SessionStore;
 import org.visitwise.support.Chats;
 import org.visitwise.support.LogFiles;
 import org.visitwise.support.TestClock;
+import org.visitwise.support.Management;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -245,7 +246,7 @@ class ChatApiTest {
         assertEquals(0, sessions.active(), "every idle conversation is gone from memory");
         assertTrue(LogFiles.auditLinesAfter(auditBefore).stream()
                 .anyMatch(e -> e.contains("\"subtype\":\"session-expired\"") && e.contains(session)));
-        given().get("/q/metrics").then().statusCode(200)
+        Management.given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("visitwise_sessions_active 0.0"));
     }
 

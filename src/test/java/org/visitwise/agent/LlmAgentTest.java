@@ -24,6 +24,7 @@ import org.visitwise.sandbox.SandboxTokens;
 import org.visitwise.support.InjectWireMock;
 import org.visitwise.support.LlmProfile;
 import org.visitwise.support.TestClock;
+import org.visitwise.support.Management;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -83,7 +84,7 @@ class LlmAgentTest {
         assertTrue(sentToModel.contains("Dr. Sam Chen"), "tool results reached the model");
         String audit = String.join("\n", org.visitwise.support.LogFiles.auditLines());
         assertTrue(audit.contains("\"subtype\":\"book\""), "the audit stream of this application was captured");
-        String metrics = io.restassured.RestAssured.given().get("/q/metrics").then().extract().asString();
+        String metrics = Management.given().get("/q/metrics").then().extract().asString();
         // no identifier of any synthetic patient reached the model, the log, the audit stream or the metrics
         new org.visitwise.support.PhiCanaries().sink("requests to the LLM", sentToModel)
                 .sink("application log", org.visitwise.support.LogFiles.applicationLog()).sink("audit stream", audit)

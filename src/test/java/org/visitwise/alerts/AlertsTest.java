@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.visitwise.sandbox.SandboxTokens;
 import org.visitwise.support.LogFiles;
+import org.visitwise.support.Management;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -30,7 +31,7 @@ class AlertsTest {
         assertEquals(1, alerts.size(), alerts.toString());
         assertTrue(alerts.get(0).contains("\"reason\":\"21 > 20 in 10 min\""), alerts.get(0));
         assertTrue(!alerts.get(0).contains("pat-0"), "pseudonyms only");
-        String metrics = given().get("/q/metrics").then().extract().asString();
+        String metrics = Management.given().get("/q/metrics").then().extract().asString();
         assertTrue(metrics.contains("visitwise_alerts_total{rule=\"distinct-patients\"}"), "counted");
     }
 

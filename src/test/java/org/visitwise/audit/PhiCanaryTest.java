@@ -27,6 +27,7 @@ import org.visitwise.support.Journeys;
 import org.visitwise.support.LogFiles;
 import org.visitwise.support.PhiCanaries;
 import org.visitwise.support.TestClock;
+import org.visitwise.support.Management;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -88,7 +89,7 @@ class PhiCanaryTest {
 
         canaries.sink("application log", LogFiles.applicationLog())
                 .sink("audit stream", String.join("\n", LogFiles.auditLines()))
-                .sink("metrics", given().get("/q/metrics").then().statusCode(200).extract().asString())
+                .sink("metrics", Management.given().get("/q/metrics").then().statusCode(200).extract().asString())
                 .assertNoneLeaked();
     }
 

@@ -24,6 +24,7 @@ import org.visitwise.sandbox.SandboxPractice;
 import org.visitwise.sandbox.SandboxPractice.SyntheticPatient;
 import org.visitwise.support.Bookings;
 import org.visitwise.support.LogFiles;
+import org.visitwise.support.Management;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -71,7 +72,7 @@ class PhiLeakTest {
         errorMessages.add(assertThrows(EhrException.class, () -> gateway.transaction(frontDesk, Bookings.transaction(current, first.id())))
                 .getMessage());
 
-        String metrics = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("http_client_requests_seconds"), "the EHR calls were measured");
         String log = LogFiles.applicationLog();
         String audit = String.join("\n", LogFiles.auditLines());

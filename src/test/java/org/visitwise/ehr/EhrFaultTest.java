@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.visitwise.support.FaultyEhrProfile;
 import org.visitwise.support.InjectWireMock;
 import org.visitwise.support.LogFiles;
+import org.visitwise.support.Management;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -99,7 +100,7 @@ class EhrFaultTest {
     @Test
     void readinessIsDownWhenTheEhrFails() {
         ehr.stubFor(get(urlPathEqualTo("/fhir/metadata")).willReturn(aResponse().withStatus(500)));
-        io.restassured.RestAssured.given().get("/q/health/ready").then().statusCode(503);
+        Management.given().get("/q/health/ready").then().statusCode(503);
     }
 
     private static Bundle booking() {

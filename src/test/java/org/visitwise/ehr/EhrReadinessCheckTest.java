@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.visitwise.sandbox.SandboxEhrServer;
 import org.visitwise.support.LogFiles;
 import org.visitwise.support.TestClock;
+import org.visitwise.support.Management;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -38,7 +39,7 @@ class EhrReadinessCheckTest {
 
     @Test
     void readinessShowsTheAgentReachingTheSandboxEhrOverMutualTls() {
-        given().when().get("/q/health/ready")
+        Management.given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("ehr"))
@@ -55,7 +56,7 @@ class EhrReadinessCheckTest {
         try {
             List<Future<Integer>> probes = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
-                probes.add(pool.submit(() -> given().get("/q/health/ready").statusCode()));
+                probes.add(pool.submit(() -> Management.given().get("/q/health/ready").statusCode()));
             }
             for (Future<Integer> probe : probes) {
                 assertEquals(200, probe.get());
@@ -69,7 +70,7 @@ class EhrReadinessCheckTest {
         assertEquals(1, auditLines, "and one audit line");
 
         TestClock.advance(Duration.ofSeconds(31));
-        given().get("/q/health/ready").then().statusCode(200);
+        Management.given().get("/q/health/ready").then().statusCode(200);
         assertTrue(sandbox.requestCount() - before == 2, "after the cache period the EHR is asked again");
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.visitwise.sandbox.SandboxEhrServer;
 import org.visitwise.sandbox.SandboxTokens;
 import org.visitwise.support.LogFiles;
+import org.visitwise.support.Management;
 
 import ca.uhn.fhir.context.FhirContext;
 import io.quarkus.test.junit.QuarkusTest;
@@ -63,7 +64,7 @@ class AuditForwardingTest {
         List<String> overflow = LogFiles.auditLinesAfter(auditBefore).stream()
                 .filter(l -> l.contains("\"subtype\":\"audit-forwarding-overflow\"")).toList();
         assertEquals(1, overflow.size(), "one alert, not one per dropped event");
-        String metrics = given().get("/q/metrics").then().extract().asString();
+        String metrics = Management.given().get("/q/metrics").then().extract().asString();
         assertTrue(metrics.lines().anyMatch(l -> l.startsWith("visitwise_audit_forwarding_dropped_total") && !l.endsWith(" 0.0")));
         assertEquals(15, forwarder.flush(), "the buffer's worth");
     }

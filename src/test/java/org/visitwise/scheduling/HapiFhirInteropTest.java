@@ -13,6 +13,7 @@ import org.visitwise.ehr.EhrGateway;
 import org.visitwise.support.EhrState;
 import org.visitwise.support.HapiFhirProfile;
 import org.visitwise.support.Journeys;
+import org.visitwise.support.Management;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,7 +37,7 @@ class HapiFhirInteropTest {
 
     @Test
     void agentIsReadyAgainstHapiFhir() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test

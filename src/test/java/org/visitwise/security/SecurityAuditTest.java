@@ -11,6 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.visitwise.sandbox.SandboxTokens;
 import org.visitwise.support.LogFiles;
+import org.visitwise.support.Management;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -43,7 +44,7 @@ class SecurityAuditTest {
     }
 
     private static double metric(String name) {
-        String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String scrape = Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
         return scrape.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{")).findFirst()
                 .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).orElse(0.0);
     }

@@ -1,6 +1,5 @@
 package org.visitwise.agent;
 
-import java.net.URI;
 import java.util.Optional;
 
 import jakarta.validation.constraints.NotNull;
@@ -20,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.visitwise.agent.wording.Wording;
+import org.visitwise.api.Created;
 import org.visitwise.security.Caller;
 import org.visitwise.security.CallerResolver;
 import org.visitwise.security.Permissions;
@@ -57,7 +57,7 @@ public class ChatResource {
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         Caller caller = callers.resolve(Optional.ofNullable(patient), true);
         Conversations.Opened opened = conversations.open(caller, Channel.WEB, wording.preferred(acceptLanguage));
-        return Response.created(URI.create("/api/v1/sessions/" + opened.sessionId())).entity(opened).build();
+        return Created.at("/api/v1/sessions/" + opened.sessionId()).entity(opened).build();
     }
 
     @POST

@@ -1,6 +1,5 @@
 package org.visitwise.agent;
 
-import java.net.URI;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import org.visitwise.api.Created;
 import org.visitwise.security.Caller;
 import org.visitwise.security.CallerResolver;
 import org.visitwise.security.Permissions;
@@ -60,7 +60,7 @@ public class EhrConversationResource {
         Caller caller = callers.resolveAsserted(request.patient());
         Conversations.Opened opened = conversations.open(caller, Channel.fromCode(request.channel()).orElseThrow(),
                 request.language() == null ? null : request.language().toLowerCase(java.util.Locale.ROOT).split("-")[0]);
-        return Response.created(URI.create("/api/v1/ehr/sessions/" + opened.sessionId())).entity(opened).build();
+        return Created.at("/api/v1/ehr/sessions/" + opened.sessionId()).entity(opened).build();
     }
 
     @POST

@@ -1,6 +1,5 @@
 package org.visitwise.scheduling;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -24,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.visitwise.api.Created;
 import org.visitwise.security.Caller;
 import org.visitwise.security.CallerResolver;
 import org.visitwise.security.Permissions;
@@ -97,7 +97,7 @@ public class SchedulingResource {
             @RestQuery @Pattern(regexp = PATIENT) String patient) {
         Caller caller = callers.resolve(Optional.ofNullable(patient), true);
         HoldView hold = scheduling.hold(caller, request.slotId(), request.visitType());
-        return Response.created(URI.create("/api/v1/holds/" + hold.holdId())).entity(hold).build();
+        return Created.at("/api/v1/holds/" + hold.holdId()).entity(hold).build();
     }
 
     @PermissionsAllowed(Permissions.APPOINTMENTS_WRITE)
@@ -127,8 +127,7 @@ public class SchedulingResource {
         } else {
             throw new InvalidSchedulingRequestException(400, "Give either holdId, or slotId and visitType.");
         }
-        return Response.status(booking.replay() ? 200 : 201)
-                .location(URI.create("/api/v1/appointments/" + booking.appointment().id()))
+        return Created.at(booking.replay() ? 200 : 201, "/api/v1/appointments/" + booking.appointment().id())
                 .entity(booking.appointment()).build();
     }
 

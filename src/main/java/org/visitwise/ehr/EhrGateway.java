@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Bundle;
@@ -43,10 +45,12 @@ public class EhrGateway {
     private final ScopeEnforcer enforcer;
     private final AuditLog audit;
     private final EhrConfig config;
+    private final EhrLink link;
     private final MeterRegistry metrics;
 
     EhrGateway(@RestClient FhirRestClient client, FhirContext fhir, AuditLog audit, EhrConfig config,
-            TlsConfigurationRegistry tls, MeterRegistry metrics) {
+            TlsConfigurationRegistry tls, MeterRegistry metrics, EhrLink link) {
+        this.link = link;
         if (!"https".equalsIgnoreCase(config.baseUrl().getScheme())) {
             throw new IllegalStateException("visitwise.ehr.base-url must be an https URL");
         }
@@ -64,12 +68,12 @@ public class EhrGateway {
         return new EhrCallContext(Purpose.EHR_SERVICE, config.agentId(), null, null, null);
     }
 
-    @Retry(maxRetries = 2, delay = 100, retryOn = EhrUnavailableException.class)
+    @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = EhrUnavailableException.class)
     public CapabilityStatement capabilities(EhrCallContext ctx) {
         return call(ctx, FhirRequest.capabilities(), client::capabilities, CapabilityStatement.class);
     }
 
-    @Retry(maxRetries = 2, delay = 100, retryOn = EhrUnavailableException.class)
+    @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = EhrUnavailableException.class)
     public <T extends Resource> T read(EhrCallContext ctx, Class<T> type, String id) {
         FhirRequest request = FhirRequest.read(fhir.getResourceType(type), id);
         return call(ctx, request, () -> client.read(request.resourceType(), request.id()), type);
@@ -82,7 +86,7 @@ public class EhrGateway {
      * live state (free slots, a booking made a moment ago), and a real server's search cache would
      * answer a retry with what was true before the booking.
      */
-    @Retry(maxRetries = 2, delay = 100, retryOn = EhrUnavailableException.class)
+    @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = EhrUnavailableException.class)
     public Bundle search(EhrCallContext ctx, String resourceType, Map<String, List<String>> params) {
         Map<String, List<String>> withCount = new LinkedHashMap<>(params);
         withCount.putIfAbsent("_count", List.of(String.valueOf(config.defaultCount())));
@@ -135,9 +139,9 @@ public class EhrGateway {
         int status;
         Timer.Sample latency = Timer.start(metrics);
         String outcome = "unavailable";
-        try (Response response = send.get()) {
+        try (Response response = link.exchange(send)) {
             status = response.getStatus();
-            outcome = status >= 500 ? "server-error" : status >= 400 ? "client-error" : "ok";
+            outcome = status >= 400 ? "client-error" : "ok";
             if (status >= 400) {
                 EhrException e = toException(request, status);
                 event.failure(status >= 500 ? AuditOutcome.SERIOUS_FAILURE : AuditOutcome.MINOR_FAILURE, status,
@@ -145,6 +149,16 @@ public class EhrGateway {
                 throw e;
             }
             result = parse(resultType, response.readEntity(String.class), response.getEntityTag());
+        } catch (EhrLink.ServerError e) {
+            outcome = "server-error";
+            EhrException failure = toException(request, e.status);
+            event.failure(AuditOutcome.SERIOUS_FAILURE, e.status, failure.reason()).record();
+            throw failure;
+        } catch (CircuitBreakerOpenException | BulkheadException e) {
+            // the EHR failed too often just now, or too many calls already wait on it: fail at once
+            outcome = e instanceof CircuitBreakerOpenException ? "circuit-open" : "bulkhead-full";
+            event.failure(AuditOutcome.SERIOUS_FAILURE, null, outcome).record();
+            throw new EhrUnavailableException(what(request) + " (" + outcome + ")", 0, e.getClass());
         } catch (ProcessingException e) {
             event.failure(AuditOutcome.SERIOUS_FAILURE, null, "unavailable").record();
             throw new EhrUnavailableException(what(request), 0, rootCause(e).getClass());

@@ -11,11 +11,16 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+
 /**
  * Ready when the EHR answers {@code GET [base]/metadata} over mutual TLS with an R4
  * CapabilityStatement (the scope policy was already loaded when the gateway started). The answer is
  * reused for {@code visitwise.ehr.readiness-cache}, and only one probe at a time asks: anonymous
- * probes cannot make the agent call the EHR (and write audit lines) at a rate of their choosing.
+ * probes cannot make the agent call the EHR (and write audit lines) at a rate of their choosing. While
+ * the EHR's circuit breaker is open the agent is not ready, without asking; once it lets trial calls
+ * through, readiness asks at once.
  */
 @Readiness
 @ApplicationScoped
@@ -37,12 +42,19 @@ public class EhrReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        CircuitBreakerState circuit = CircuitBreakerMaintenance.get().currentState(EhrLink.CIRCUIT);
+        if (circuit == CircuitBreakerState.OPEN) {
+            // the EHR failed too often just now: not ready, and not asked until the breaker lets calls through
+            return HealthCheckResponse.named("ehr").down().withData("reason", "circuit-open").build();
+        }
         Answer answer = last;
-        if (fresh(answer)) {
+        // half open, the breaker lets trial calls through: ask now (no traffic reaches a pod that is not
+        // ready, so readiness may be the only caller that can close the circuit again)
+        if (circuit == CircuitBreakerState.CLOSED && fresh(answer)) {
             return answer.response();
         }
         synchronized (this) {
-            if (!fresh(last)) {
+            if (circuit != CircuitBreakerState.CLOSED || !fresh(last)) {
                 last = new Answer(ask(), clock.instant());
             }
             return last.response();

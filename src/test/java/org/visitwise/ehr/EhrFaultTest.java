@@ -7,9 +7,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -25,12 +28,14 @@ import org.visitwise.support.FaultyEhrProfile;
 import org.visitwise.support.InjectWireMock;
 import org.visitwise.support.LogFiles;
 import org.visitwise.support.Management;
+import org.visitwise.support.TestClock;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /** How the gateway behaves when the EHR misbehaves: every failure typed, audited, and PHI-free. */
 @QuarkusTest
@@ -51,6 +56,43 @@ class EhrFaultTest {
     @BeforeEach
     void resetEhr() {
         ehr.resetAll();
+        CircuitBreakerMaintenance.get().resetAll();
+    }
+
+    @Test
+    void aFailingEhrOpensTheCircuitSoCallsFailAtOnceReadinessIsDownAndItRecovers() throws Exception {
+        ehr.stubFor(get(urlPathEqualTo("/fhir/Slot")).willReturn(aResponse().withStatus(503)));
+        for (int i = 0; i < 7; i++) { // three attempts each: enough failures to open the breaker
+            assertThrows(EhrUnavailableException.class, () -> gateway.search(frontDesk, "Slot", Map.of("status", List.of("free"))));
+        }
+        int asked = ehr.findAll(anyRequestedFor(anyUrl())).size();
+        int auditBefore = LogFiles.auditLines().size();
+        EhrUnavailableException open = assertThrows(EhrUnavailableException.class,
+                () -> gateway.search(frontDesk, "Slot", Map.of("status", List.of("free"))));
+        assertTrue(open.getMessage().contains("circuit-open"), open.getMessage());
+        assertEquals(asked, ehr.findAll(anyRequestedFor(anyUrl())).size(), "an open circuit does not call the EHR");
+        assertTrue(LogFiles.auditLinesAfter(auditBefore).stream().allMatch(l -> l.contains("\"reason\":\"circuit-open\"")),
+                "each refused call is audited with its failure");
+        Management.given().get("/q/health/ready").then().statusCode(503).body(containsString("circuit-open"));
+
+        ehr.resetAll();
+        ehr.stubFor(get(urlPathEqualTo("/fhir/metadata")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", FHIR_JSON)
+                .withBody("{\"resourceType\":\"CapabilityStatement\",\"status\":\"active\",\"kind\":\"instance\",\"fhirVersion\":\"4.0.1\","
+                        + "\"date\":\"2026-01-01\",\"format\":[\"json\"],\"software\":{\"name\":\"faulty\"}}")));
+        ehr.stubFor(get(urlPathEqualTo("/fhir/Slot")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", FHIR_JSON)
+                .withBody("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"total\":0}")));
+        boolean recovered = false;
+        for (int i = 0; i < 50 && !recovered; i++) { // the breaker lets calls through again after its delay
+            Thread.sleep(200);
+            try {
+                gateway.search(frontDesk, "Slot", Map.of("status", List.of("free")));
+                recovered = true;
+            } catch (EhrUnavailableException stillOpen) {
+                // not yet
+            }
+        }
+        assertTrue(recovered, "the circuit closes once the EHR answers again");
+        Management.given().get("/q/health/ready").then().statusCode(200);
     }
 
     @Test
@@ -100,6 +142,7 @@ class EhrFaultTest {
     @Test
     void readinessIsDownWhenTheEhrFails() {
         ehr.stubFor(get(urlPathEqualTo("/fhir/metadata")).willReturn(aResponse().withStatus(500)));
+        TestClock.advance(Duration.ofMinutes(1)); // past the readiness cache: the EHR is asked
         Management.given().get("/q/health/ready").then().statusCode(503);
     }
 

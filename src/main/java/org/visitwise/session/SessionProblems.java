@@ -24,6 +24,19 @@ final class SessionProblems {
         }
     }
 
+    /** Staff naming a patient other than the one the conversation is about. */
+    static final class OtherPatient extends ProblemException {
+        OtherPatient() {
+            super("conversation about another patient");
+        }
+
+        @Override
+        public Problem problem() {
+            return Problem.of("other-patient", "Another patient", 400,
+                    "This conversation is about another patient. Start a new conversation for this one.");
+        }
+    }
+
     /** Too many conversations at once. */
     static final class Full extends ProblemException {
         Full() {

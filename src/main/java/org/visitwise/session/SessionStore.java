@@ -63,6 +63,10 @@ public class SessionStore {
         if (session == null || !session.caller().subject().equals(caller.subject())) {
             throw new SessionProblems.NotFound();
         }
+        if (caller.patientId() != null && !caller.patientId().equals(session.caller().patientId())) {
+            // staff name the patient on every turn: never silently act for the conversation's other patient
+            throw new SessionProblems.OtherPatient();
+        }
         if (ended(session, clock.instant())) {
             end(session, "session-expired");
             throw new SessionProblems.NotFound();

@@ -104,6 +104,19 @@ class BadInputTest {
     }
 
     @Test
+    void staffNamingAnotherPatientInAConversationAreToldNotIgnored() {
+        String token = SandboxTokens.frontDesk("dana");
+        String session = given().auth().oauth2(token).queryParam("patient", "Patient/pat-020").post("/api/v1/sessions")
+                .then().statusCode(201).extract().path("sessionId");
+        given().auth().oauth2(token).queryParam("patient", "Patient/pat-021").contentType(ContentType.JSON)
+                .body(Map.of("text", "what are the appointments?")).post("/api/v1/sessions/" + session + "/messages")
+                .then().statusCode(400).contentType("application/problem+json").body("type", containsString("other-patient"));
+        given().auth().oauth2(token).queryParam("patient", "Patient/pat-020").contentType(ContentType.JSON)
+                .body(Map.of("text", "what are the appointments?")).post("/api/v1/sessions/" + session + "/messages")
+                .then().statusCode(200);
+    }
+
+    @Test
     void locationIsAPathOnThisServerWhateverTheHostHeader() {
         given().auth().oauth2(SandboxTokens.patient("pat-016")).header("Host", "evil.example").post("/api/v1/sessions")
                 .then().statusCode(201).header("Location", org.hamcrest.Matchers.startsWith("/api/v1/sessions/"));

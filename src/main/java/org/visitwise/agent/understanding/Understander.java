@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.quarkus.runtime.Startup;
-
 import org.visitwise.agent.AgentConfig;
 import org.visitwise.scheduling.PracticeDirectory.PractitionerInfo;
+
+import io.quarkus.runtime.Startup;
 
 /**
  * Understanding: pure functions from a patient's text, the practice's directory and the day to what

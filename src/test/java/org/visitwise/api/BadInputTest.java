@@ -86,6 +86,15 @@ class BadInputTest {
     }
 
     @Test
+    void bytesThatAreNotUtf8AreRefused() {
+        String session = Chats.open("pat-016");
+        byte[] body = { '{', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xff, (byte) 0xfe, (byte) 0xc3, '"', '}' };
+        given().auth().oauth2(SandboxTokens.patient("pat-016")).contentType("application/json; charset=UTF-8")
+                .body(body).post("/api/v1/sessions/" + session + "/messages")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
     void jsonWithTrailingDataIsRefused() {
         String session = Chats.open("pat-016");
         given().auth().oauth2(SandboxTokens.patient("pat-016")).contentType(ContentType.JSON)

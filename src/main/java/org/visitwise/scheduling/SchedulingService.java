@@ -190,6 +190,10 @@ public class SchedulingService {
                 return new Booking(views.appointment(mine.get(), dir), true);
             }
             throw taken(ctx, dir, slot);
+        } catch (EhrUnavailableException e) {
+            // the outcome is unknown: the EHR decides, by the booking's idempotency identifier (asked
+            // afresh); if it holds none, nothing was booked and the patient is told so (503, retry safe)
+            booked = ehr.byIdempotencyKey(ctx, idempotencyKey).orElseThrow(() -> e);
         }
         record(ctx, "book", 'C', booked.getIdElement().getIdPart());
         return new Booking(views.appointment(booked, dir), false);
@@ -204,7 +208,14 @@ public class SchedulingService {
             return views.appointment(appointment, dir);
         }
         requireChangeable(appointment, dir);
-        Appointment cancelled = ehr.cancel(ctx, appointment);
+        Appointment cancelled;
+        try {
+            cancelled = ehr.cancel(ctx, appointment);
+        } catch (EhrUnavailableException e) {
+            // the outcome is unknown: the EHR decides whether the appointment is cancelled
+            cancelled = ehr.appointment(ctx, appointmentId)
+                    .filter(a -> a.getStatus() == Appointment.AppointmentStatus.CANCELLED).orElseThrow(() -> e);
+        }
         record(ctx, "cancel", 'U', appointmentId);
         return views.appointment(cancelled, dir);
     }

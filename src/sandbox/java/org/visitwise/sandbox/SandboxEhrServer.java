@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
@@ -54,6 +55,7 @@ public class SandboxEhrServer {
     private final SandboxStore store;
     private final Clock clock;
     private final AtomicLong requests = new AtomicLong();
+    private final AtomicBoolean loseNextTransactionAnswer = new AtomicBoolean();
     private final List<String> requestLines = Collections.synchronizedList(new ArrayList<>());
     private HttpServer server;
 
@@ -105,8 +107,17 @@ public class SandboxEhrServer {
     /** Puts the synthetic practice back with its 21 days of slots starting on {@code firstDay}. */
     public void reset(LocalDate firstDay) {
         store.load(SandboxPractice.build(firstDay, ZoneId.of(config.timeZone())));
+        loseNextTransactionAnswer.set(false);
         requests.set(0);
         requestLines.clear();
+    }
+
+    /**
+     * Fault for tests: the next transaction is applied, then its connection is closed without an
+     * answer — a write whose outcome the agent cannot know (a timeout after the request left).
+     */
+    public void loseNextTransactionAnswer() {
+        loseNextTransactionAnswer.set(true);
     }
 
     /** The store behind the server, for tests that read the EHR's state back. */
@@ -139,7 +150,14 @@ public class SandboxEhrServer {
         });
         router.route().handler(BodyHandler.create().setBodyLimit(1_000_000));
         router.get("/fhir/metadata").blockingHandler(ctx -> answer(ctx, () -> ok(SandboxCapabilities.build(clock.instant()))));
-        router.post("/fhir").blockingHandler(ctx -> answer(ctx, () -> ok(store.transaction(body(ctx, Bundle.class)))));
+        router.post("/fhir").blockingHandler(ctx -> {
+            if (loseNextTransactionAnswer.compareAndSet(true, false)) {
+                store.transaction(body(ctx, Bundle.class)); // applied, but the answer never arrives
+                ctx.request().connection().close();
+                return;
+            }
+            answer(ctx, () -> ok(store.transaction(body(ctx, Bundle.class))));
+        });
         router.get("/fhir/:type").blockingHandler(ctx -> answer(ctx, () -> search(ctx)));
         router.post("/fhir/:type").blockingHandler(ctx -> answer(ctx, () -> created(
                 store.create(body(ctx, resourceClass(ctx.pathParam("type")))))));

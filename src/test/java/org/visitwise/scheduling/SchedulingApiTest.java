@@ -152,6 +152,27 @@ class SchedulingApiTest {
     }
 
     @Test
+    void aBookingWhoseAnswerIsLostIsConfirmedOnlyBecauseTheEhrHoldsIt() {
+        String slot = firstFreeSlot("prac-003");
+        sandbox.loseNextTransactionAnswer();
+        String id = as("pat-012").header("Idempotency-Key", key()).body(Map.of("slotId", slot, "visitType", "follow-up"))
+                .post("/api/v1/appointments").then().statusCode(201).extract().path("id");
+        EhrState ehr = EhrState.of(sandbox.store());
+        assertEquals(Appointment.AppointmentStatus.BOOKED, ehr.appointment(id), "what the patient is told is in the EHR");
+        assertEquals(1, ehr.appointmentsOnSlot(slot, "booked"));
+    }
+
+    @Test
+    void aCancellationWhoseAnswerIsLostIsConfirmedFromTheEhr() {
+        String slot = firstFreeSlot("prac-003");
+        String id = as("pat-012").header("Idempotency-Key", key()).body(Map.of("slotId", slot, "visitType", "follow-up"))
+                .post("/api/v1/appointments").then().statusCode(201).extract().path("id");
+        sandbox.loseNextTransactionAnswer();
+        as("pat-012").post("/api/v1/appointments/" + id + "/cancel").then().statusCode(200).body("status", equalTo("cancelled"));
+        assertEquals(Appointment.AppointmentStatus.CANCELLED, EhrState.of(sandbox.store()).appointment(id));
+    }
+
+    @Test
     void concurrentRetriesWithOneKeyBookOnce() throws Exception {
         Journeys.concurrentRetriesWithOneKeyBookOnce("pat-018", "prac-001", EhrState.of(sandbox.store()));
     }
